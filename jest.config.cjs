@@ -1,0 +1,20 @@
+// Tests are TypeScript, compiled by babel-jest with an inline config so no babel.config.js sits at the root
+// (the CLI honours a user's Babel config, and ours must not leak into it).
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/babel-8/"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform: {
+    "\\.[jt]sx?$": [
+      "babel-jest",
+      {
+        configFile: false,
+        babelrc: false,
+        presets: [["@babel/preset-env", { targets: { node: "current" } }], "@babel/preset-typescript"],
+      },
+    ],
+  },
+  testTimeout: 30000,
+};

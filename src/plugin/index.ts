@@ -1,0 +1,2 @@
+// Placeholder until the plugin lands (issue 3).
+export {};
