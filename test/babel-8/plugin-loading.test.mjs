@@ -1,0 +1,95 @@
+// How Babel 8 users get the plugin: by name (Babel's own loader), require() of the CJS build, import() of the ESM
+// build; its version check; and the motivating bug compiled through the official presets in either order.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { test } from "node:test";
+import { pathToFileURL } from "node:url";
+import {
+  babel,
+  fixtureTransformOptions,
+  loadPluginModule,
+  pluginCjsFile,
+  pluginEsmFile,
+  pluginIsBuilt,
+  repoRoot,
+} from "./lib/babel.mjs";
+import { createRegistry } from "./lib/exec.mjs";
+
+const skip = pluginIsBuilt() ? false : "no fixtures yet (plugin not built)";
+const filename = path.join(repoRoot, "test/babel-8/inline-case.tsx");
+
+// The motivating bug: a callback made while user A is current and run while user B is current must see A.
+const motivating = `
+import { createContext, contextProxy } from "unproxy";
+interface User { id: string }
+export const ctx = createContext<User>("user");
+const user = contextProxy(ctx);
+const h = (tag: string, props: { id: string } | null, ...children: unknown[]) => ({ tag, props, children });
+export const makeArrow = () => /* @unproxy */ () => user.id;
+export const makeAsync = () => /* @unproxy */ async (suffix: string) => user.id + suffix;
+export const makeJsx = () => /* @unproxy */ () => <b id={user.id}>{\`hi \${user.id}\`}</b>;
+export class Queue { items: Array<() => string> = []; push(cb: () => string) { this.items.push(cb); } }
+`;
+
+function transform(code, plugin, { presets = [], file = filename } = {}) {
+  const fixture = { inputFile: file, options: { presets } };
+  return babel.transformSync(code, fixtureTransformOptions(fixture, plugin)).code;
+}
+
+test("Babel 8 loads the plugin by file name through its own loader", { skip }, () => {
+  const out = transform("export const f = /* @unproxy */ () => x; let x = 1; x;", pluginCjsFile);
+  assert.doesNotMatch(out, /@unproxy/, "the marker comment should be consumed");
+});
+
+test("the CJS build (require) and the ESM build (import) give the same output on Babel 8", { skip }, async () => {
+  const cjs = createRequire(import.meta.url)(pluginCjsFile);
+  const esm = await import(pathToFileURL(pluginEsmFile).href);
+  assert.equal(typeof cjs.default, "function");
+  assert.equal(typeof esm.default, "function");
+  const presets = ["@babel/preset-typescript"];
+  const fromCjs = transform(motivating, cjs, { presets });
+  assert.equal(transform(motivating, esm.default, { presets }), fromCjs);
+  assert.match(fromCjs, /from "unproxy"/, "the runtime import is injected");
+});
+
+test("api.assertVersion is given a range that Babel 8 accepts", { skip }, () => {
+  const plugin = loadPluginModule().default;
+  const ranges = [];
+  // Wrap the plugin so the range it asks for is recorded, then handed to Babel 8's real check.
+  const spy = (api, options, dirname) => {
+    const assertVersion = (range) => {
+      ranges.push(range);
+      return api.assertVersion(range);
+    };
+    return plugin({ ...api, assertVersion, version: api.version, types: api.types }, options, dirname);
+  };
+  // Babel 8's assertVersion throws for a range it does not satisfy, so getting output means the range was accepted.
+  assert.equal(typeof transform("const f = /* @unproxy */ () => 1;", spy), "string");
+  assert.ok(ranges.length > 0, "the plugin should call api.assertVersion");
+});
+
+const presetOrders = {
+  "typescript, env, react": ["@babel/preset-typescript", "env", "@babel/preset-react"],
+  "react, env, typescript": ["@babel/preset-react", "env", "@babel/preset-typescript"],
+  "env, typescript, react": ["env", "@babel/preset-typescript", "@babel/preset-react"],
+};
+const presetWithOptions = {
+  env: ["@babel/preset-env", { targets: { chrome: "40" }, modules: "commonjs" }],
+  "@babel/preset-react": ["@babel/preset-react", { runtime: "classic", pragma: "h" }],
+};
+for (const [label, order] of Object.entries(presetOrders)) {
+  test(`with presets ${label} (old targets, CommonJS) the callback sees the context of its creation`, { skip }, async () => {
+    const presets = order.map((name) => presetWithOptions[name] ?? name);
+    const code = transform(motivating, loadPluginModule(), { presets });
+    assert.doesNotMatch(code, /=>/, "preset-env should have compiled the arrows away");
+    const out = createRegistry({ virtualModules: { [filename]: code } }).load(filename);
+    const run = (id, fn) => out.ctx.run({ id }, fn);
+    const arrow = run("A", () => out.makeArrow());
+    const asyncFn = run("A", () => out.makeAsync());
+    const jsx = run("A", () => out.makeJsx());
+    assert.equal(run("B", () => arrow()), "A");
+    assert.equal(await run("B", () => asyncFn("!")), "A!");
+    assert.deepEqual(run("B", () => jsx()), { tag: "b", props: { id: "A" }, children: ["hi A"] });
+  });
+}

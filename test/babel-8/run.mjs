@@ -1,0 +1,61 @@
+// `npm run test:babel8`: runs on the root's Node 20, makes sure test/babel-8 has its locked Babel 8 installed, then
+// runs the Babel 8 suite under Node >= 22.18 (Babel 8's floor): this Node if it qualifies, otherwise `npx -y node@22`.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../..");
+const testFiles = ["fixtures.test.mjs", "plugin-loading.test.mjs"].map((file) => path.join(here, file));
+
+function readJson(file) {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
+}
+
+// npm keeps node_modules/.package-lock.json in step with what is installed; any version or missing package that
+// differs from the committed lock means a fresh clone or a lock update, so `npm ci` brings it back in line.
+function installIsStale() {
+  const lock = readJson(path.join(here, "package-lock.json"));
+  const installed = readJson(path.join(here, "node_modules/.package-lock.json"));
+  if (!lock || !installed) return true;
+  return Object.entries(lock.packages).some(
+    ([key, entry]) => key !== "" && !entry.optional && installed.packages?.[key]?.version !== entry.version,
+  );
+}
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: "inherit", ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function nodeSupportsBabel8(version) {
+  const [major, minor] = version.replace(/^v/, "").split(".").map(Number);
+  return major > 22 || (major === 22 && minor >= 18);
+}
+
+if (installIsStale()) {
+  console.log("Babel 8 run: installing test/babel-8 from its lock (npm ci)");
+  // Babel 8 declares engines ^22.18; installing from Node 20 only warns, so keep npm quiet about it.
+  const status = run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: here });
+  if (status !== 0) process.exit(status);
+}
+
+if (!existsSync(path.join(repoRoot, "dist/cjs/plugin/index.js"))) {
+  console.log("Babel 8 run: dist/ is missing, building first");
+  const status = run("npm", ["run", "build", "--silent"], { cwd: repoRoot });
+  if (status !== 0) process.exit(status);
+}
+
+const babelVersion = readJson(path.join(here, "node_modules/@babel/core/package.json")).version;
+const [command, prefix] = nodeSupportsBabel8(process.version)
+  ? [process.execPath, []]
+  : ["npx", ["-y", "node@22"]];
+console.log(
+  `Babel 8 run: @babel/core ${babelVersion} under ${command === "npx" ? "npx -y node@22" : `Node ${process.version}`}`,
+);
+// NODE_ENV=test as under jest: presets read it (preset-react's `development` default follows Babel's env).
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "test" };
+const args = [...prefix, "--test", "--test-reporter=spec", ...testFiles];
+process.exit(run(command, args, { cwd: repoRoot, env }));
