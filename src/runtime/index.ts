@@ -1,2 +1,28 @@
-// Placeholder until the runtime lands (issue 2).
-export {};
+// Node entry ("node" export condition): AsyncContext when the engine has it, AsyncLocalStorage otherwise.
+// Re-exports and the backend choice only; index.browser.ts mirrors this file without node:async_hooks.
+import { asyncContextBackend, globalAsyncContext } from "./backend-async-context.js";
+import { asyncLocalStorageBackend } from "./backend-async-local-storage.js";
+import { captureFactory } from "./capture.js";
+import { contextFactory } from "./context.js";
+
+const engine = globalAsyncContext();
+const backend = engine ? asyncContextBackend(engine) : asyncLocalStorageBackend;
+
+/** A named value bound with run() for the extent of a call and of the async continuations it starts. */
+export const createContext = /*#__PURE__*/ contextFactory(backend);
+/** Marks fn for the Babel plugin; uncompiled, runs fn inside a snapshot of every context taken now (and warns once). */
+export const captureContext = /*#__PURE__*/ captureFactory(backend);
+/** Which backend this entry uses: "async-local-storage", "async-context" or "sync-stack". */
+export const backendKind = backend.kind;
+
+export type { Context } from "./context.js";
+export { contextProxy } from "./proxy.js";
+export type { ContextProxyOptions, ContextSource } from "./proxy.js";
+export { unproxy, unproxyIfBound, isContextProxy } from "./protocol.js";
+export { UnboundContextError } from "./errors.js";
+export { configure } from "./capture.js";
+export type { RuntimeOptions } from "./capture.js";
+export { createResource } from "./resource.js";
+export type { Resource } from "./resource.js";
+export { snapshotContexts, runWithContexts } from "./worker-snapshot.js";
+export type { ContextSnapshot, SnapshotOptions } from "./worker-snapshot.js";

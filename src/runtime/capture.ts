@@ -1,0 +1,44 @@
+// captureContext(fn): the marker the Babel plugin compiles away. When the plugin did not run, this fallback keeps the
+// code correct: fn runs inside a snapshot of every context taken when captureContext() was called.
+import type { Backend } from "./backend.js";
+import { messages, typeError } from "./errors.js";
+import { state } from "./state.js";
+
+export interface RuntimeOptions {
+  /** Print the one-time "plugin not applied" warning (default true; UNPROXY_NO_WARN=1 also silences it). */
+  warnings?: boolean;
+}
+
+/** Process-wide settings, shared by every copy of the runtime. */
+export function configure(options: RuntimeOptions): void {
+  for (const key of Object.keys(options)) {
+    if (key !== "warnings") throw typeError(messages.badOption(key));
+  }
+  if (options.warnings !== undefined) state.warnings = options.warnings !== false;
+}
+
+function warnOnce(): void {
+  if (state.warned || !state.warnings) return;
+  state.warned = true;
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env !== undefined && env.UNPROXY_NO_WARN && env.UNPROXY_NO_WARN !== "0") return;
+  console.warn(messages.pluginMissing());
+}
+
+export function captureFactory(backend: Backend): <F extends (...args: any[]) => any>(fn: F) => F {
+  return function captureContext<F extends (...args: any[]) => any>(fn: F): F {
+    if (typeof fn !== "function") throw typeError(messages.captureNotFunction(fn));
+    warnOnce();
+    const run = backend.snapshot();
+    const captured = function (this: unknown, ...args: unknown[]): unknown {
+      if (new.target !== undefined) {
+        return run(Reflect.construct, undefined, [fn, args, new.target === captured ? fn : new.target]);
+      }
+      return run(fn, this, args);
+    };
+    // Keep what callers may inspect (fn.name in logs, fn.length for arity-sniffing libraries).
+    Object.defineProperty(captured, "name", { value: fn.name, configurable: true });
+    Object.defineProperty(captured, "length", { value: fn.length, configurable: true });
+    return captured as unknown as F;
+  };
+}

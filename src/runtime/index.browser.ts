@@ -1,0 +1,28 @@
+// Browser entry ("browser" export condition): AsyncContext when the engine has it, else a synchronous stack.
+// Must never import node:async_hooks (see index.ts for the node entry).
+import { asyncContextBackend, globalAsyncContext } from "./backend-async-context.js";
+import { syncStackBackend } from "./backend-sync-stack.js";
+import { captureFactory } from "./capture.js";
+import { contextFactory } from "./context.js";
+
+const engine = globalAsyncContext();
+const backend = engine ? asyncContextBackend(engine) : syncStackBackend;
+
+/** A named value bound with run() for the extent of a call and of the async continuations it starts. */
+export const createContext = /*#__PURE__*/ contextFactory(backend);
+/** Marks fn for the Babel plugin; uncompiled, runs fn inside a snapshot of every context taken now (and warns once). */
+export const captureContext = /*#__PURE__*/ captureFactory(backend);
+/** Which backend this entry uses: "async-local-storage", "async-context" or "sync-stack". */
+export const backendKind = backend.kind;
+
+export type { Context } from "./context.js";
+export { contextProxy } from "./proxy.js";
+export type { ContextProxyOptions, ContextSource } from "./proxy.js";
+export { unproxy, unproxyIfBound, isContextProxy } from "./protocol.js";
+export { UnboundContextError } from "./errors.js";
+export { configure } from "./capture.js";
+export type { RuntimeOptions } from "./capture.js";
+export { createResource } from "./resource.js";
+export type { Resource } from "./resource.js";
+export { snapshotContexts, runWithContexts } from "./worker-snapshot.js";
+export type { ContextSnapshot, SnapshotOptions } from "./worker-snapshot.js";

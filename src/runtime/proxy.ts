@@ -1,0 +1,185 @@
+// contextProxy(): a Proxy that forwards every operation to the value its source holds in the current execution.
+import { ContextImpl } from "./context.js";
+import type { Context } from "./context.js";
+import { messages, typeError, UnboundContextError } from "./errors.js";
+import { CURRENT, UNBOUND } from "./protocol.js";
+
+export interface ContextProxyOptions {
+  /** Used in error messages; defaults to the context's name, or the getter's name. */
+  name?: string;
+}
+
+/** Anything with a name and a tryGet(): contexts of any runtime copy, resources. */
+export interface ContextSource<T> {
+  readonly name: string;
+  tryGet(): T | undefined;
+}
+
+type Read = () => unknown;
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/** Called only when the hot path fails, so the traps stay small. */
+function invalid(name: string, value: unknown): Error {
+  return value === undefined ? new UnboundContextError(name) : typeError(messages.primitive(name, value));
+}
+
+/**
+ * One per context proxy. Traps are prototype methods (no closure per trap or per call); `this` is the handler.
+ * Methods read from the value are wrapped once per (proxy, function) in `methods` so that `proxy.m === proxy.m`
+ * and `proxy.m()` runs with `this` = the real value: needed for internal slots (Map, Date, Promise) and #private.
+ */
+class Handler implements ProxyHandler<any> {
+  proxy: object = undefined as unknown as object;
+  readonly methods = new WeakMap<Function, Function>();
+  readonly methodHandler: ProxyHandler<Function>;
+  readonly current: (ifUnbound?: symbol) => unknown;
+
+  constructor(
+    readonly read: Read,
+    readonly name: string,
+  ) {
+    const handler = this;
+    this.current = function current(ifUnbound?: symbol): unknown {
+      const value = read();
+      if (value === undefined && ifUnbound === UNBOUND) return UNBOUND;
+      const resolved = handler.resolve();
+      // A proxy whose source yields another context proxy unwraps all the way.
+      const inner = (resolved as { [CURRENT]?: (ifUnbound?: symbol) => unknown })[CURRENT];
+      return typeof inner === "function" ? inner.call(resolved, ifUnbound) : resolved;
+    };
+    // `this` becomes the real value only when the method is called on the proxy itself; m.call(other) is left alone.
+    this.methodHandler = {
+      apply: (fn, thisArg, args) => Reflect.apply(fn, thisArg === handler.proxy ? handler.resolve() : thisArg, args),
+    };
+  }
+
+  resolve(): object {
+    const value = this.read();
+    if (typeof value === "object" ? value !== null : typeof value === "function") return value as object;
+    throw invalid(this.name, value);
+  }
+
+  method(fn: Function): Function {
+    let wrapped = this.methods.get(fn);
+    if (wrapped === undefined) {
+      wrapped = new Proxy(fn, this.methodHandler);
+      this.methods.set(fn, wrapped);
+    }
+    return wrapped;
+  }
+
+  get(_target: unknown, key: PropertyKey, receiver: unknown): unknown {
+    if (key === CURRENT) return this.current;
+    const value = this.resolve();
+    const result = receiver === this.proxy ? (value as any)[key] : Reflect.get(value, key, receiver);
+    if (typeof result === "function") return key === "constructor" ? result : this.method(result);
+    // The target is a function (so apply/construct work), which JSON.stringify would skip: lend it a toJSON that
+    // yields the real value.
+    if (result === undefined && key === "toJSON") return this.current;
+    return result;
+  }
+
+  set(_target: unknown, key: PropertyKey, newValue: unknown, receiver: unknown): boolean {
+    const value = this.resolve();
+    return Reflect.set(value, key, newValue, receiver === this.proxy ? value : receiver);
+  }
+
+  has(_target: unknown, key: PropertyKey): boolean {
+    return key === CURRENT || Reflect.has(this.resolve(), key);
+  }
+
+  deleteProperty(_target: unknown, key: PropertyKey): boolean {
+    return Reflect.deleteProperty(this.resolve(), key);
+  }
+
+  defineProperty(_target: unknown, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
+    // The shared target cannot carry the property, and a Proxy may only report non-configurable properties its
+    // target has: refuse before touching the real value rather than half-succeed.
+    if (descriptor.configurable === false) throw typeError(messages.nonConfigurable(this.name, key));
+    return Reflect.defineProperty(this.resolve(), key, descriptor);
+  }
+
+  getOwnPropertyDescriptor(_target: unknown, key: PropertyKey): PropertyDescriptor | undefined {
+    const descriptor = Reflect.getOwnPropertyDescriptor(this.resolve(), key);
+    // Reported as configurable (a Proxy invariant): Object.keys, spread and JSON.stringify of arrays or frozen
+    // values would throw otherwise.
+    if (descriptor !== undefined) descriptor.configurable = true;
+    return descriptor;
+  }
+
+  ownKeys(): ArrayLike<string | symbol> {
+    return Reflect.ownKeys(this.resolve());
+  }
+
+  getPrototypeOf(): object | null {
+    return Reflect.getPrototypeOf(this.resolve());
+  }
+
+  setPrototypeOf(_target: unknown, prototype: object | null): boolean {
+    return Reflect.setPrototypeOf(this.resolve(), prototype);
+  }
+
+  isExtensible(): boolean {
+    if (Reflect.isExtensible(this.resolve())) return true;
+    throw typeError(messages.notExtensible(this.name));
+  }
+
+  preventExtensions(): boolean {
+    throw typeError(messages.preventExtensions(this.name));
+  }
+
+  apply(_target: unknown, thisArg: unknown, args: unknown[]): unknown {
+    const value = this.resolve();
+    if (typeof value !== "function") throw typeError(messages.notCallable(this.name, value));
+    return Reflect.apply(value, thisArg, args);
+  }
+
+  construct(_target: unknown, args: unknown[], newTarget: Function): object {
+    const value = this.resolve();
+    if (typeof value !== "function") throw typeError(messages.notCallable(this.name, value));
+    return Reflect.construct(value, args, newTarget === this.proxy ? value : newTarget);
+  }
+}
+
+function readerFor<T>(source: Context<T> | ContextSource<T> | (() => T | undefined)): Read | undefined {
+  if (typeof source === "function") return source;
+  if (source instanceof ContextImpl) {
+    // Our own contexts: read the slot directly, one call less on the hot path.
+    const slot = source.slot;
+    return () => {
+      const frame = slot.frame();
+      return frame === undefined ? undefined : frame.v;
+    };
+  }
+  if (typeof source === "object" && source !== null && typeof source.tryGet === "function") {
+    return () => source.tryGet();
+  }
+  return undefined;
+}
+
+/**
+ * A stand-in for the value `source` holds in the current execution: every operation is forwarded to it.
+ * `source` is a context (createContext), a resource (createResource) or any getter.
+ */
+export function contextProxy<T extends object>(
+  source: Context<T> | ContextSource<T> | (() => T | undefined),
+  options?: ContextProxyOptions,
+): T {
+  const read = readerFor(source);
+  if (read === undefined) throw typeError(messages.badSource(source));
+  const name = options?.name || (source as { name?: string }).name || "anonymous";
+  const handler = new Handler(read, name);
+  // A bound function: callable and constructible (apply/construct traps fire) and, unlike a plain function, it has
+  // no non-configurable own `prototype` that Proxy invariants would force on every value.
+  const target = function () {}.bind(undefined) as unknown as Record<symbol, unknown>;
+  // util.inspect (console.log) formats a proxy's *target*, not through traps; it honours this hook on the target.
+  target[INSPECT] = (_depth: number, options: object, inspect?: (value: unknown, options: object) => string) => {
+    const value = handler.read();
+    if (value === undefined) return `[context proxy "${name}": unbound]`;
+    return inspect ? inspect(value, options) : String(value);
+  };
+  const proxy = new Proxy(target, handler) as unknown as T;
+  handler.proxy = proxy;
+  return proxy;
+}

@@ -1,0 +1,47 @@
+// Process-wide state shared by every copy of the runtime (ESM and CommonJS builds, two versions in node_modules),
+// kept under a Symbol.for key so that all copies find the same object. Its shape is part of the cross-copy contract:
+// only ever add optional fields.
+
+/** The public shape of a context that other copies of the runtime may rely on. */
+export interface ContextLike {
+  readonly name: string;
+  tryGet(): unknown;
+  run<R>(value: any, fn: (...args: any[]) => R, ...args: any[]): R;
+}
+
+export interface SharedState {
+  /** captureContext() has printed its warning (once per process, not once per copy). */
+  warned: boolean;
+  /** configure({ warnings }) */
+  warnings: boolean;
+  /** Every context by name, for worker snapshots. WeakRefs: a context created per request must not leak. */
+  contexts: Map<string, WeakRef<ContextLike>[]>;
+}
+
+const KEY = Symbol.for("unproxy.state");
+
+export const state: SharedState = ((globalThis as Record<symbol, SharedState | undefined>)[KEY] ??= {
+  warned: false,
+  warnings: true,
+  contexts: new Map(),
+});
+
+export function register(context: ContextLike): void {
+  const list = state.contexts.get(context.name);
+  if (list === undefined) state.contexts.set(context.name, [new WeakRef(context)]);
+  else list.push(new WeakRef(context));
+}
+
+/** The live contexts with that name; drops collected ones as it goes. */
+export function contextsNamed(name: string): ContextLike[] {
+  const list = state.contexts.get(name);
+  if (list === undefined) return [];
+  const live: ContextLike[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const context = list[i]!.deref();
+    if (context === undefined) list.splice(i, 1);
+    else live.unshift(context);
+  }
+  if (list.length === 0) state.contexts.delete(name);
+  return live;
+}

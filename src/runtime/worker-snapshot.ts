@@ -1,0 +1,83 @@
+// Worker threads do not inherit contexts (xlocal: wrap the spawn). snapshotContexts() turns the bound *named*
+// contexts into plain data for postMessage / workerData; runWithContexts() binds them again on the other side.
+import { describe, messages, typeError } from "./errors.js";
+import { contextsNamed, state } from "./state.js";
+
+export interface ContextSnapshot {
+  /** Marks the object as a snapshot; bumped if the format ever changes. */
+  readonly unproxySnapshot: 1;
+  /** Context name -> bound value. */
+  readonly values: Record<string, unknown>;
+}
+
+export interface SnapshotOptions {
+  /** Only these contexts. */
+  only?: string[];
+  /** Every bound context except these. */
+  exclude?: string[];
+}
+
+function cloneError(value: unknown): string | undefined {
+  const clone = (globalThis as { structuredClone?: (value: unknown) => unknown }).structuredClone;
+  if (clone === undefined) return undefined;
+  try {
+    clone(value);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
+  }
+}
+
+/** The values of every bound named context, checked to survive structured cloning. */
+export function snapshotContexts(options?: SnapshotOptions): ContextSnapshot {
+  const values: Record<string, unknown> = {};
+  const names = options?.only ?? [...state.contexts.keys()];
+  for (const name of names) {
+    if (options?.exclude?.includes(name)) continue;
+    let found: unknown = undefined;
+    for (const context of contextsNamed(name)) {
+      const value = context.tryGet();
+      if (value === undefined) continue;
+      if (found !== undefined && found !== value) throw typeError(messages.ambiguousName(name));
+      found = value;
+    }
+    if (found === undefined) continue;
+    const problem = cloneError(found);
+    if (problem !== undefined) throw typeError(messages.notCloneable(name, problem));
+    values[name] = found;
+  }
+  return { unproxySnapshot: 1, values };
+}
+
+/** Calls fn(...args) with every context named in the snapshot bound to its value (all contexts of that name). */
+export function runWithContexts<R, A extends unknown[]>(
+  snapshot: ContextSnapshot,
+  fn: (...args: A) => R,
+  ...args: A
+): R;
+export function runWithContexts<R, A extends unknown[]>(
+  snapshot: ContextSnapshot,
+  options: { ignoreMissing?: boolean },
+  fn: (...args: A) => R,
+  ...args: A
+): R;
+export function runWithContexts(snapshot: ContextSnapshot, ...rest: unknown[]): unknown {
+  if (typeof snapshot !== "object" || snapshot === null || snapshot.unproxySnapshot !== 1) {
+    throw typeError(messages.badSnapshot(snapshot));
+  }
+  const options = typeof rest[0] === "object" && rest[0] !== null ? (rest.shift() as { ignoreMissing?: boolean }) : {};
+  const fn = rest.shift();
+  if (typeof fn !== "function") throw typeError(messages.runWithoutFunction("runWithContexts", fn));
+  const bindings: { run: (value: unknown, next: () => unknown) => unknown; value: unknown }[] = [];
+  for (const name of Object.keys(snapshot.values)) {
+    const contexts = contextsNamed(name);
+    if (contexts.length === 0 && !options.ignoreMissing) throw typeError(messages.missingContext(name));
+    for (const context of contexts) {
+      bindings.push({ run: (value, next) => context.run(value, next), value: snapshot.values[name] });
+    }
+  }
+  // Nest one run() per context, innermost calls fn.
+  const step = (i: number): unknown =>
+    i === bindings.length ? fn(...rest) : bindings[i]!.run(bindings[i]!.value, () => step(i + 1));
+  return step(0);
+}
