@@ -1,0 +1,108 @@
+// Compiles the example sources (examples/app, examples/scenarios) once per variant into
+// node_modules/.cache/unproxy-demo/run-XXXX/<variant>/ (one fresh directory per run, so concurrent runs such as a
+// test and a manual demo never share files), as ES modules that import "unproxy" exactly as a user's code would.
+// "unproxy" resolves to a tiny linked package in the cache whose entry re-exports the entry this repository's own
+// package.json `exports` selects for node + import (dist/esm/runtime), so every variant runs against the real build.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import variantPlugin from "./variant-plugin.mjs";
+
+const require = createRequire(import.meta.url);
+const examplesDir = fileURLToPath(new URL("..", import.meta.url));
+const repoDir = join(examplesDir, "..");
+export const cacheDir = join(repoDir, "node_modules", ".cache", "unproxy-demo");
+
+export const VARIANTS = {
+  "proxy-only": {
+    label: "proxy only",
+    how: "preset-typescript only; the demo strips the markers (captureContext(fn) -> fn), so nothing captures",
+    plugins: () => [[variantPlugin, { mode: "strip" }]],
+  },
+  "als-bind": {
+    label: "ALS.bind",
+    how: "each marked callback wrapped in AsyncLocalStorage.bind(...) at its hand-off point",
+    plugins: () => [[variantPlugin, { mode: "bind" }]],
+  },
+  plugin: {
+    label: "plugin",
+    how: "compiled by @babel/core with preset-typescript + unproxy/babel",
+    // Resolved through this package's own `exports` (self-reference), as a user's babel.config.js would.
+    plugins: () => [require.resolve("unproxy/babel")],
+  },
+};
+
+export function exampleSources() {
+  const files = [];
+  for (const sub of ["app", "scenarios"]) {
+    for (const name of readdirSync(join(examplesDir, sub)).sort()) {
+      if (name.endsWith(".ts")) files.push(`${sub}/${name}`);
+    }
+  }
+  return files.map((rel) => ({ rel, source: readFileSync(join(examplesDir, rel), "utf8") }));
+}
+
+function linkRuntime(runDir) {
+  const runtimeUrl = import.meta.resolve("unproxy");
+  const dir = join(runDir, "node_modules", "unproxy");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "unproxy", type: "module", exports: "./index.js" }));
+  writeFileSync(join(dir, "index.js"), `export * from ${JSON.stringify(runtimeUrl)};\n`);
+  writeFileSync(join(runDir, "package.json"), JSON.stringify({ private: true, type: "module" }));
+}
+
+/**
+ * Compiles every example source for each variant.
+ * Returns { runDir, variants: { [variant]: { dir, files: [{ rel, source, code }] } }, cleanup() }.
+ */
+export async function compileExamples(variantNames = Object.keys(VARIANTS)) {
+  const babel = require("@babel/core");
+  const sources = exampleSources();
+  mkdirSync(cacheDir, { recursive: true });
+  const runDir = mkdtempSync(join(cacheDir, "run-"));
+  linkRuntime(runDir);
+  const compiled = {};
+  for (const variant of variantNames) {
+    const spec = VARIANTS[variant];
+    if (!spec) throw new Error(`unknown variant "${variant}" (known: ${Object.keys(VARIANTS).join(", ")})`);
+    const dir = join(runDir, variant);
+    const files = [];
+    for (const { rel, source } of sources) {
+      const result = await babel.transformAsync(source, {
+        filename: join(examplesDir, rel),
+        configFile: false,
+        babelrc: false,
+        presets: [require.resolve("@babel/preset-typescript")],
+        plugins: spec.plugins(),
+        retainLines: false,
+      });
+      const out = join(dir, rel.replace(/\.ts$/, ".js"));
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, result.code + "\n");
+      files.push({ rel, source, code: result.code });
+    }
+    if (variant === "proxy-only") assertNoCapture(babel, files);
+    compiled[variant] = { dir, files };
+  }
+  return { runDir, variants: compiled, cleanup: () => rmSync(runDir, { recursive: true, force: true }) };
+}
+
+// The "no capture" variant must really have none: no @unproxy marker left, and no captureContext / unproxy binding
+// imported from the runtime (checked on the output's syntax tree, so comments that mention them do not count).
+function assertNoCapture(babel, files) {
+  for (const { rel, code } of files) {
+    const ast = babel.parseSync(code, { sourceType: "module", configFile: false, babelrc: false });
+    const marker = ast.comments.find((comment) => /(^|[\s*])@unproxy(?=$|[\s*])/.test(comment.value));
+    const capturing = ast.program.body.some((node) => node.type === "ImportDeclaration" &&
+      node.source.value === "unproxy" &&
+      node.specifiers.some((s) => s.type !== "ImportSpecifier" || /^(captureContext|unproxy)/.test(s.imported.name)));
+    if (marker || capturing) {
+      throw new Error(`unproxy demo: the proxy-only build of ${rel} still captures something:\n${code}`);
+    }
+  }
+}
+
+export function relativeToRepo(path) {
+  return relative(repoDir, path);
+}

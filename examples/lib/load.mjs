@@ -1,0 +1,64 @@
+// The load generator: sends `requests` GETs at `concurrency` to one scenario over loopback, each with a unique
+// request id and user id, and checks every response against what that request sent.
+import { Agent, request as httpRequest } from "node:http";
+import { randomBytes } from "node:crypto";
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+function get(agent, url) {
+  return new Promise((resolve) => {
+    const req = httpRequest(url, { agent, timeout: REQUEST_TIMEOUT_MS }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", (error) => resolve({ status: 0, body: String(error) }));
+    });
+    req.on("timeout", () => req.destroy(new Error(`no response within ${REQUEST_TIMEOUT_MS} ms`)));
+    req.on("error", (error) => resolve({ status: 0, body: String(error) }));
+    req.end();
+  });
+}
+
+/**
+ * Returns { requests, ok, leaks, errors, wallMs, firstLeak, firstError }.
+ * A leak is a response carrying another request's id or user id; an error is anything else that is not this
+ * request's own data (a 500, a timeout, a malformed body).
+ */
+export async function sendLoad({ baseUrl, scenario, requests, concurrency }) {
+  const tag = randomBytes(4).toString("hex");
+  const sent = new Map();
+  for (let i = 0; i < requests; i++) sent.set(`${tag}-${i}`, `user-${tag}-${i}`);
+  const ids = [...sent.keys()];
+  const users = new Set(sent.values());
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const result = { requests, ok: 0, leaks: 0, errors: 0, wallMs: 0, firstLeak: undefined, firstError: undefined };
+  let next = 0;
+  async function worker() {
+    while (next < ids.length) {
+      const id = ids[next++];
+      const user = sent.get(id);
+      const url = `${baseUrl}/${scenario}?id=${encodeURIComponent(id)}&user=${encodeURIComponent(user)}`;
+      const { status, body } = await get(agent, url);
+      let seen;
+      try {
+        seen = status === 200 ? JSON.parse(body) : undefined;
+      } catch {
+        seen = undefined;
+      }
+      if (seen && seen.id === id && seen.user === user) {
+        result.ok += 1;
+      } else if (seen && (sent.has(seen.id) || users.has(seen.user))) {
+        result.leaks += 1;
+        result.firstLeak ??= { sent: { id, user }, seen };
+      } else {
+        result.errors += 1;
+        result.firstError ??= { sent: { id, user }, status, body: body.slice(0, 300) };
+      }
+    }
+  }
+  const started = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
+  result.wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  agent.destroy();
+  return result;
+}
