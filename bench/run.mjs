@@ -1,0 +1,127 @@
+// `npm run bench [-- --quick] [-- --all-nodes] [-- --nodes 20,22]`: runs every benchmark group in fresh child
+// processes on each Node version, prints one Markdown section per version, writes bench/results/*.json.
+// `--child <job> --out <file>` is the child side (runnable by any Node: `npx -y node@22 bench/run.mjs --child core`).
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const value = (name) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const quick = flag("quick");
+
+async function child() {
+  const job = value("child");
+  const started = Date.now();
+  let result;
+  try {
+    if (["core", "zone", "cls"].includes(job)) {
+      const { runRuntimeGroup } = await import("./suites/runtime.mjs");
+      result = await runRuntimeGroup(job, { quick });
+    } else if (job === "build") {
+      result = (await import("./suites/build.mjs")).runBuild({ quick });
+    } else if (job === "build-mem") {
+      result = (await import("./suites/build.mjs")).runBuildMemory({ quick, variant: value("variant"), input: value("input") });
+    } else throw new Error(`unknown job ${job}`);
+  } catch (error) {
+    result = { error: error.message };
+  }
+  const { sinkValue } = await import("./lib/measure.mjs");
+  result.sink = sinkValue();
+  result.seconds = (Date.now() - started) / 1000;
+  const out = value("out");
+  if (out) writeFileSync(out, JSON.stringify(result));
+  else console.log(JSON.stringify(result, null, 2));
+}
+
+/** The node binary for a major version: this one, or the one `npx -y node@<major>` installs. */
+function nodeBinary(major) {
+  if (process.versions.node.split(".")[0] === String(major)) return process.execPath;
+  return execFileSync("npx", ["-y", `node@${major}`, "-p", "process.execPath"], { encoding: "utf8", cwd: root }).trim();
+}
+
+function runChild(exe, job, extra = []) {
+  const out = join(mkdtempSync(join(tmpdir(), "unproxy-bench-out-")), "result.json");
+  const args = ["--expose-gc", join(root, "bench/run.mjs"), "--child", job, "--out", out, ...extra];
+  if (quick) args.push("--quick");
+  const t0 = Date.now();
+  const res = spawnSync(exe, args, { cwd: root, encoding: "utf8", timeout: 15 * 60_000 });
+  process.stderr.write(`  ${job} ${extra.join(" ")} ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
+  try {
+    return JSON.parse(readFileSync(out, "utf8"));
+  } catch {
+    return { error: `child ${job} failed (exit ${res.status}): ${(res.stderr || "").trim().split("\n").slice(-3).join(" / ")}` };
+  }
+}
+
+/** The placeholder shown in table cells where a compiled variant could not run; the full reason is in the notes. */
+const shortReason = (note) => (/not built yet/.test(note) ? "plugin not built yet" : "plugin failed (see notes)");
+
+function gitCommit() {
+  try {
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function parent() {
+  const { renderNode } = await import("./lib/report.mjs");
+  const majors = value("nodes")?.split(",") ?? (quick && !flag("all-nodes") ? [process.versions.node.split(".")[0]] : ["20", "22", "24"]);
+  const date = new Date().toISOString().slice(0, 10);
+  const sections = [];
+  let failed = false;
+  for (const major of majors) {
+    process.stderr.write(`node ${major}:\n`);
+    let exe;
+    try {
+      exe = nodeBinary(major);
+    } catch (error) {
+      sections.push(`### Node ${major}\n\nCould not get Node ${major}: ${error.message.split("\n")[0]}`);
+      failed = true;
+      continue;
+    }
+    const version = execFileSync(exe, ["-p", "JSON.stringify([process.version, process.versions.v8])"], { encoding: "utf8" });
+    const [node, v8] = JSON.parse(version);
+    const r = { node, v8, date: new Date().toISOString(), quick, commit: gitCommit(), cpu: `${cpus()[0]?.model} ×${cpus().length}`, runtime: {}, notes: [], sinks: {} };
+    for (const group of ["core", "zone", "cls"]) {
+      const g = runChild(exe, group);
+      r.sinks[group] = g.sink;
+      if (g.error) r.notes.push(`${group}: ${g.error}`);
+      Object.assign(r.runtime, g.results ?? {});
+      for (const n of g.notes ?? []) {
+        if (/plugin/.test(n)) r.pluginMissing ??= shortReason(n);
+        r.notes.push(`${group}: ${n}`);
+      }
+    }
+    r.build = runChild(exe, "build");
+    if (r.build.error) r.pluginMissing ??= shortReason(r.build.error);
+    r.buildMemory = {};
+    for (const input of ["real", "dense"]) {
+      for (const variant of ["without", "with"]) {
+        r.buildMemory[`${input}/${variant}`] = runChild(exe, "build-mem", ["--variant", variant, "--input", input]);
+      }
+    }
+    for (const note of r.build.notes ?? []) r.notes.push(`build: ${note}`);
+    // The sinks hold every loop's results; a non-number means some loop's work was not observed.
+    for (const [group, sink] of Object.entries(r.sinks)) {
+      if (typeof sink !== "number" || !Number.isFinite(sink)) r.notes.push(`${group}: sink check failed (${sink})`);
+    }
+    const dir = join(root, "bench/results");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `${date}-node${major}${quick ? ".quick" : ""}.json`);
+    writeFileSync(file, JSON.stringify(r, null, 2) + "\n");
+    sections.push(renderNode(r));
+    process.stderr.write(`  wrote ${file}\n`);
+  }
+  console.log(`## Benchmarks\n\n${sections.join("\n\n")}\n`);
+  if (failed) process.exitCode = 1;
+}
+
+await (flag("child") ? child() : parent());
