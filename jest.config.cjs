@@ -5,7 +5,12 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   testPathIgnorePatterns: ["/node_modules/", "/test/babel-8/"],
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  moduleNameMapper: {
+    "^(\\.{1,2}/.*)\\.js$": "$1",
+    // Fixture outputs and examples import the package by name; in jest that is the TypeScript source.
+    "^unproxy$": "<rootDir>/src/runtime/index.ts",
+    "^unproxy/babel$": "<rootDir>/src/plugin/index.ts",
+  },
   transform: {
     "\\.[jt]sx?$": [
       "babel-jest",

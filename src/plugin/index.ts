@@ -1,2 +1,94 @@
-// Placeholder until the plugin lands (issue 3).
-export {};
+// unproxy/babel: rewrites marked closures so the context proxies they read are resolved when they are created.
+// This file wires the stages; each stage lives in its own module.
+import type { NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
+import { declare } from "@babel/helper-plugin-utils";
+import { classify } from "./classify.js";
+import { freeVariables } from "./free-variables.js";
+import { scan, type Marked } from "./markers.js";
+import { messages, reasons } from "./messages.js";
+import { validateOptions, type Options, type ReportEntry } from "./options.js";
+import { unwrapCall, wrap } from "./rewrite.js";
+import { lazyRuntimeImport } from "./runtime-import.js";
+
+export type { Options, ReportEntry };
+
+export default declare((api, rawOptions: Options): PluginObj<PluginPass> => {
+  api.assertVersion("^7.22.0 || ^8.0.0-0");
+  const options = validateOptions(rawOptions);
+  const t = api.types;
+
+  return {
+    name: "unproxy",
+    visitor: {
+      // All the work happens on Program enter, before other plugins' visitors rewrite classes, enums, async
+      // functions or imports around the closures.
+      Program(program, state) {
+        if (!options.markAll && !mightHaveMarkers(state.file)) return;
+        const { marked, evals, withs } = scan(program, options.runtime, options.markAll);
+        if (marked.length === 0) return;
+        if (evals.length > 0) {
+          if (options.markAll) return;
+          throw evals[0].buildCodeFrameError(messages.E004_EVAL());
+        }
+
+        const plans = [];
+        for (const item of marked) {
+          const within = withs.find((w) => w.isDescendant(item.fn) || item.fn.isDescendant(w));
+          if (within) {
+            if (options.markAll) continue;
+            throw within.buildCodeFrameError(messages.E005_WITH());
+          }
+          // Every closure is analysed before any is rewritten, so scope data is read from the untouched tree.
+          const free = freeVariables(item.fn);
+          plans.push({ item, free, loc: item.fn.node.loc?.start, ...classifyOrSkip(item, free) });
+        }
+
+        const runtimeImport = lazyRuntimeImport(
+          t, program, options.runtime, options.unbound === "keep" ? "unproxyIfBound" : "unproxy");
+        // Innermost first: an outer closure's node stays where it is while the ones inside it are wrapped.
+        for (const { item, free, result } of [...plans].reverse()) {
+          if (!result) continue;
+          const fn = unwrapCall(item);
+          if (result.captured.length > 0) wrap(t, fn, result.captured, runtimeImport.reference, new Set(free.keys()));
+        }
+        if (options.onReport) for (const plan of plans) if (plan.result) report(plan, plan.result, state);
+        // Registers the new import binding with its references, so TypeScript's import elision keeps it.
+        if (runtimeImport.added || plans.some((plan) => plan.item.call)) program.scope.crawl();
+      },
+    },
+  };
+
+  function classifyOrSkip(item: Marked, free: ReturnType<typeof freeVariables>) {
+    try {
+      return { result: classify(item.fn, free, item.names, options) };
+    } catch (error) {
+      if (options.markAll) return { result: undefined };
+      throw error;
+    }
+  }
+
+  function report(
+    { item, loc: start }: { item: Marked; loc: { line: number; column: number } | undefined },
+    result: ReturnType<typeof classify>,
+    state: PluginPass,
+  ) {
+    options.onReport!({
+      file: state.filename,
+      line: start?.line,
+      column: start === undefined ? undefined : start.column + 1,
+      marker: item.marker,
+      captured: result.captured,
+      live: result.live.map(({ name, reason }) => ({ name, reason: reasons[reason] })),
+    });
+  }
+});
+
+// Most files in a project carry no marker: skip them before any traversal.
+function mightHaveMarkers(file: { code?: string; ast: t.File }): boolean {
+  if (typeof file.code === "string" && file.code !== "") {
+    return file.code.includes("@unproxy") || file.code.includes("captureContext");
+  }
+  return true;
+}
+
+export type { NodePath };

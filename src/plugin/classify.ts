@@ -1,0 +1,118 @@
+// Decides, for each name a marked closure reads from outside, whether it is captured at creation or left live, and why.
+import type { NodePath, types as t } from "@babel/core";
+import type { Binding } from "@babel/traverse";
+import type { FreeName } from "./free-variables.js";
+import type { ClosurePath } from "./markers.js";
+import { messages, reasons, type Reason } from "./messages.js";
+import type { ResolvedOptions } from "./options.js";
+import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
+
+export interface Classification {
+  captured: string[];
+  live: { name: string; reason: Reason }[];
+}
+
+export function classify(
+  fn: ClosurePath,
+  free: Map<string, FreeName>,
+  listed: string[] | null,
+  options: ResolvedOptions,
+): Classification {
+  const result: Classification = { captured: [], live: [] };
+  for (const entry of free.values()) {
+    if (!entry.binding) continue; // globals are never captured, and are not worth reporting
+    let reason = blocker(entry, fn);
+    const isListed = listed?.includes(entry.name) ?? false;
+    if (reason && isListed) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(entry.name, reasons[reason]));
+    if (!reason && !isListed) reason = listed ? "notListed" : optionalSkip(entry.binding, options);
+    if (reason) result.live.push({ name: entry.name, reason });
+    else result.captured.push(entry.name);
+  }
+  for (const name of listed ?? []) {
+    const entry = free.get(name);
+    if (!entry) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.notUsed));
+    if (!entry.binding) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.global));
+  }
+  return result;
+}
+
+/** A reason that makes capturing change what the program means; such a name is never captured. */
+function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
+  const binding = entry.binding!;
+  if (entry.written) return "writtenInside";
+  if (!binding.constant) return "reassigned";
+  if (fn.isDescendant(binding.path)) return "selfReference";
+  if (binding.kind === "hoisted" || binding.kind === "local" || binding.path.isClassDeclaration()) return "declaration";
+  if (!["module", "param", "var", "let", "const"].includes(binding.kind)) return "unsupportedKind";
+  if (binding.kind === "module" && !importedFrom(binding.path) && !binding.path.isImportDefaultSpecifier() &&
+      !binding.path.isImportNamespaceSpecifier()) {
+    return "unsupportedKind"; // type-only imports and TS `import x = require()`
+  }
+  if (!initialisedBefore(binding, fn)) return "notInitialised";
+  return undefined;
+}
+
+/** Capturing would be harmless but pointless (or not wanted by the options). */
+function optionalSkip(binding: Binding, options: ResolvedOptions): Reason | undefined {
+  const init = initializer(binding);
+  if (init && CANNOT_HOLD_PROXY.has(init.type)) return "cannotHoldProxy";
+  if (options.capture === "known" && !isKnownProxy(binding, options)) return "notKnownProxy";
+  return undefined;
+}
+
+const CANNOT_HOLD_PROXY = new Set([
+  "StringLiteral", "NumericLiteral", "BooleanLiteral", "NullLiteral", "BigIntLiteral", "RegExpLiteral",
+  "TemplateLiteral", "ArrowFunctionExpression", "FunctionExpression", "ClassExpression", "ObjectExpression",
+  "ArrayExpression",
+]);
+
+function initializer(binding: Binding): t.Expression | undefined {
+  const declarator = binding.path;
+  if (!declarator.isVariableDeclarator() || declarator.node.id.type !== "Identifier") return undefined;
+  let init = declarator.node.init ?? undefined;
+  while (init && (init.type === "TSAsExpression" || init.type === "TSSatisfiesExpression" ||
+    init.type === "TSNonNullExpression" || init.type === "ParenthesizedExpression")) {
+    init = init.expression;
+  }
+  return init;
+}
+
+function isKnownProxy(binding: Binding, options: ResolvedOptions): boolean {
+  const imported = importedFrom(binding.path);
+  if (imported) {
+    return options.knownProxies.some((known) => known.module === imported.module && known.export === imported.name);
+  }
+  const declarator = binding.path;
+  if (binding.kind !== "const" || !declarator.isVariableDeclarator()) return false;
+  const init = declarator.get("init") as NodePath;
+  return init.isCallExpression() && isRuntimeExport(init.get("callee") as NodePath, "contextProxy", options.runtime);
+}
+
+/**
+ * Is the binding certainly initialised whenever the closure is created? Only then can the closure read it at creation:
+ * otherwise a later let/const/class would throw (temporal dead zone) and a later var would read undefined.
+ */
+function initialisedBefore(binding: Binding, fn: ClosurePath): boolean {
+  if (binding.kind === "module") return true;
+  const owner = binding.scope.path;
+  if (binding.kind === "param") {
+    const params = (owner.get("params") as NodePath[]);
+    const closureParam = params.findIndex((param) => fn.isDescendant(param));
+    if (closureParam === -1) return true; // the closure is in the body: every parameter is bound by then
+    return params.findIndex((param) => param.node === binding.path.node || binding.path.isDescendant(param)) <
+      closureParam;
+  }
+  const declaration = binding.path;
+  if (declaration.isCatchClause?.() || owner.isCatchClause()) return true;
+  const declared = declaration.node as t.Node;
+  if (declared.end == null || fn.node.start == null || declared.end > fn.node.start) return false;
+  // Declared earlier in the text: still unsafe when the closure sits in a hoisted function that may run first.
+  for (let path: NodePath | null = fn.parentPath; path && path.node !== owner.node; path = path.parentPath) {
+    if (path.isFunctionDeclaration()) return false;
+  }
+  // `switch` cases share one scope, but a jump to a later case skips the earlier case's initialisation.
+  const statement = declaration.parentPath;
+  const switchCase = statement?.parentPath;
+  if (switchCase?.isSwitchCase() && !fn.isDescendant(switchCase)) return false;
+  return true;
+}

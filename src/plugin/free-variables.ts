@@ -1,0 +1,62 @@
+// The names a closure reads or writes whose bindings lie outside it, resolved through Babel's scope data.
+import type { NodePath, types as t } from "@babel/core";
+import type { Binding, Scope } from "@babel/traverse";
+import type { ClosurePath } from "./markers.js";
+
+export interface FreeName {
+  name: string;
+  /** undefined for a global (no declaration in scope). */
+  binding: Binding | undefined;
+  /** The closure assigns to it (`x = …`, `x++`, destructuring, `for (x of …)`). */
+  written: boolean;
+}
+
+// Type-level subtrees: identifiers in them are not runtime reads (annotations, `typeof x` in types, `as T`, generics).
+// Node types differ between Babel 7 and 8, so they are matched by name rather than as visitor keys.
+const TYPE_ONLY = new Set([
+  "TSTypeAnnotation", "TSTypeParameterInstantiation", "TSTypeParameterDeclaration", "TSInterfaceDeclaration",
+  "TSTypeAliasDeclaration", "TSDeclareFunction", "TSEnumDeclaration", "TSModuleDeclaration",
+  "TSExpressionWithTypeArguments", "TSClassImplements", "TSInterfaceHeritage", "TSImportEqualsDeclaration",
+  "TSExportAssignment", "TSDeclareMethod", "TypeAnnotation", "TypeParameterDeclaration", "TypeParameterInstantiation",
+  "TypeAlias", "OpaqueType", "InterfaceDeclaration", "DeclareVariable", "DeclareFunction", "DeclareClass",
+  "DeclareModule",
+]);
+
+export function freeVariables(fn: ClosurePath): Map<string, FreeName> {
+  const free = new Map<string, FreeName>();
+  const record = (path: NodePath, name: string, written: boolean) => {
+    if (name === "arguments" || name === "this") return; // left to the arrow wrapper
+    const binding = path.scope.getBinding(name);
+    if (binding && isWithin(binding.scope, fn.scope)) return; // declared inside the closure
+    const entry = free.get(name);
+    // Shadowing inside the closure was dropped above, so an outer name always resolves to the same binding.
+    if (entry) entry.written ||= written;
+    else free.set(name, { name, binding, written });
+  };
+
+  fn.traverse({
+    enter(path: NodePath) {
+      if (TYPE_ONLY.has(path.node.type) || path.isTSType() || path.isFlowType()) path.skip();
+    },
+    ReferencedIdentifier(path: NodePath<t.Identifier | t.JSXIdentifier>) {
+      record(path, path.node.name, false);
+    },
+    "AssignmentExpression|ForInStatement|ForOfStatement"(path: NodePath<t.AssignmentExpression | t.ForXStatement>) {
+      const left = path.get("left") as NodePath;
+      if (left.isVariableDeclaration()) return;
+      for (const name of Object.keys(left.getBindingIdentifiers())) record(left, name, true);
+    },
+    UpdateExpression(path: NodePath<t.UpdateExpression>) {
+      const argument = path.node.argument;
+      if (argument.type === "Identifier") record(path, argument.name, true);
+    },
+  } as Parameters<ClosurePath["traverse"]>[0]);
+  return free;
+}
+
+function isWithin(scope: Scope, ancestor: Scope): boolean {
+  for (let current: Scope | undefined = scope; current; current = current.parent) {
+    if (current === ancestor) return true;
+  }
+  return false;
+}

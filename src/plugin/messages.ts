@@ -1,0 +1,50 @@
+// Every error and warning the plugin can print, with its code. The README's error table and the fixtures pin these texts.
+
+const PREFIX = "unproxy";
+
+export const messages = {
+  E001_NOT_A_FUNCTION: (what: string) =>
+    `[UNPROXY_E001] @unproxy marks a function, but it is attached to ${what}. Put the marker right before the ` +
+    `function or arrow, e.g. \`setTimeout(/* @unproxy */ () => …)\`.`,
+  E002_FUNCTION_DECLARATION: (name: string) =>
+    `[UNPROXY_E002] @unproxy cannot mark the function declaration \`${name}\`: a declaration is created when its ` +
+    `scope starts (hoisting), before the proxies it reads are bound. Use an expression instead: ` +
+    `\`const ${name} = /* @unproxy */ function ${name}() {…}\`.`,
+  E003_METHOD: (kind: string) =>
+    `[UNPROXY_E003] @unproxy cannot mark a ${kind}: wrapping it would break \`super\` and its place on the ` +
+    `object. Mark an arrow function held by a property or class field instead, e.g. \`handler = /* @unproxy */ () => …\`.`,
+  E004_EVAL: () =>
+    `[UNPROXY_E004] A direct eval() can read or rewrite any variable around a marked closure, so unproxy cannot ` +
+    `tell what the closure captures. Remove the marker, or call eval indirectly: \`(0, eval)(code)\`.`,
+  E005_WITH: () =>
+    `[UNPROXY_E005] A \`with\` statement makes every name in or around a marked closure ambiguous, so unproxy ` +
+    `cannot tell what the closure captures. Remove the marker or the \`with\` statement.`,
+  E006_LISTED_NAME: (name: string, reason: string) =>
+    `[UNPROXY_E006] \`${name}\` is listed in the @unproxy marker but cannot be captured: ${reason}.`,
+  E007_MALFORMED_LIST: (text: string) =>
+    `[UNPROXY_E007] Cannot read the @unproxy marker \`${text}\`: after @unproxy, list only the names to capture, ` +
+    `separated by commas (\`/* @unproxy request, user */\`), or nothing to capture every proxy the closure reads.`,
+  E008_DUPLICATE_MARKER: () =>
+    `[UNPROXY_E008] This function is marked twice; keep one @unproxy marker or captureContext().`,
+  OPTION_UNKNOWN: (key: string, suggestion: string) => `${PREFIX}: unknown option .${key}. Did you mean .${suggestion}?`,
+  OPTION_TYPE: (key: string, expected: string) => `${PREFIX}: .${key} must be ${expected}`,
+} as const;
+
+// Why a free name was left live (not captured). Shown by the explain report, and after "cannot be captured: " when the
+// name was listed explicitly.
+export const reasons = {
+  reassigned: "it is reassigned, so a snapshot could differ from what the closure reads later",
+  writtenInside: "the closure writes to it, and the write must reach the variable itself",
+  notInitialised: "it is not yet initialised when the closure is created (declared later, or in a function that may run first)",
+  selfReference: "its own initializer contains the closure",
+  cannotHoldProxy: "it cannot hold a proxy (initialised with a literal, function, class, object or array)",
+  declaration: "it is a function or class declaration, which cannot hold a proxy",
+  notKnownProxy: 'it is not a known proxy (capture: "known")',
+  notListed: "it is not in the marker's list",
+  unsupportedKind: "its kind of declaration is not supported (only const, let, var, parameters and imports)",
+  notUsed: "the closure does not use it",
+  global: "it is a global (no declaration in scope)",
+  declaredInside: "it is declared inside the closure",
+} as const;
+
+export type Reason = keyof typeof reasons;

@@ -1,0 +1,88 @@
+// Plugin options: the interface users configure, and its validation, run once when Babel loads the plugin.
+import { OptionValidator, findSuggestion } from "@babel/helper-validator-option";
+import { messages } from "./messages.js";
+
+export interface KnownProxy {
+  /** Module specifier the proxy is imported from, exactly as written in `import … from "…"`. */
+  module: string;
+  /** Exported name of the proxy in that module. */
+  export: string;
+}
+
+/** One marked closure, as given to `onReport`. */
+export interface ReportEntry {
+  file: string | undefined;
+  line: number | undefined;
+  column: number | undefined;
+  /** How the closure was marked. */
+  marker: "comment" | "call" | "all";
+  /** Names resolved when the closure is created. */
+  captured: string[];
+  /** Names the closure reads from outside that stay live references, with the reason. */
+  live: { name: string; reason: string }[];
+}
+
+export interface Options {
+  /** Module the runtime is imported from; also where `captureContext` and `contextProxy` are recognised. @default "unproxy" */
+  runtime?: string;
+  /** "auto": capture every constant binding that could hold a proxy. "known": only bindings proven to be proxies. @default "auto" */
+  capture?: "auto" | "known";
+  /** With capture: "known", proxies imported from other modules. @default [] */
+  knownProxies?: KnownProxy[];
+  /** A proxy with no value when the closure is created: "throw" UnboundContextError, or "keep" the proxy. @default "throw" */
+  unbound?: "throw" | "keep";
+  /** Called once per marked closure with what was captured and what was left live. @default undefined */
+  onReport?: (entry: ReportEntry) => void;
+  /** Testing mode: every function expression and arrow is treated as marked; refusals are skipped. @default false */
+  markAll?: boolean;
+}
+
+export type ResolvedOptions = Required<Omit<Options, "onReport">> & Pick<Options, "onReport">;
+
+const shape = {
+  runtime: "",
+  capture: "",
+  knownProxies: "",
+  unbound: "",
+  onReport: "",
+  markAll: "",
+};
+
+const validator = new OptionValidator("unproxy");
+
+function check(condition: boolean, key: string, expected: string): void {
+  // invariant() prefixes "unproxy: "; the catalogue message carries the prefix too, so strip one.
+  validator.invariant(condition, messages.OPTION_TYPE(key, expected).slice("unproxy: ".length));
+}
+
+export function validateOptions(raw: unknown): ResolvedOptions {
+  const options = (raw ?? {}) as Record<string, unknown>;
+  check(typeof options === "object" && !Array.isArray(options), "options", "an object");
+  const names = Object.keys(shape);
+  for (const key of Object.keys(options)) {
+    if (!names.includes(key)) throw new Error(messages.OPTION_UNKNOWN(key, findSuggestion(key, names)));
+  }
+  const { runtime = "unproxy", capture = "auto", knownProxies = [], unbound = "throw", onReport, markAll = false } =
+    options;
+  check(typeof runtime === "string" && runtime !== "", "runtime", "a non-empty module name");
+  check(capture === "auto" || capture === "known", "capture", '"auto" or "known"');
+  check(
+    Array.isArray(knownProxies) &&
+      knownProxies.every(
+        (entry) => typeof entry?.module === "string" && typeof entry?.export === "string",
+      ),
+    "knownProxies",
+    "an array of { module, export } strings",
+  );
+  check(unbound === "throw" || unbound === "keep", "unbound", '"throw" or "keep"');
+  check(onReport === undefined || typeof onReport === "function", "onReport", "a function");
+  check(typeof markAll === "boolean", "markAll", "a boolean");
+  return {
+    runtime: runtime as string,
+    capture: capture as ResolvedOptions["capture"],
+    knownProxies: knownProxies as KnownProxy[],
+    unbound: unbound as ResolvedOptions["unbound"],
+    onReport: onReport as Options["onReport"],
+    markAll: markAll as boolean,
+  };
+}

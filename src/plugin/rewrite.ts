@@ -1,0 +1,78 @@
+// Turns a marked closure into `((a, b) => closure)(_unproxy(a), _unproxy(b))`. The closure node itself is kept (not
+// cloned), so its body prints byte-for-byte and keeps its source positions; the arrow wrapper keeps this, arguments,
+// super and new.target; the wrapper's parameters shadow the captured names, so the body needs no renaming.
+import type { NodePath, types as t } from "@babel/core";
+import type { ClosurePath, Marked } from "./markers.js";
+
+type Types = typeof t;
+
+const TRANSPARENT = new Set(["ParenthesizedExpression", "TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression"]);
+
+/** Drops the captureContext() call around a closure and returns the closure's new path. */
+export function unwrapCall(marked: Marked): ClosurePath {
+  if (!marked.call) return marked.fn;
+  const [replaced] = marked.call.replaceWith(marked.call.node.arguments[0]) as NodePath[];
+  let current = replaced;
+  while (TRANSPARENT.has(current.node.type)) current = current.get("expression") as NodePath;
+  return current as ClosurePath;
+}
+
+export function wrap(
+  t: Types,
+  fn: ClosurePath,
+  captured: string[],
+  unproxyId: () => t.Identifier,
+  freeNames: Set<string>,
+): void {
+  const params: (t.Identifier | t.AssignmentPattern)[] = captured.map((name) => t.identifier(name));
+  const args = captured.map((name) => t.callExpression(unproxyId(), [t.identifier(name)]));
+  const name = inferredName(fn);
+  let body: t.Expression = fn.node;
+  if (name !== undefined) {
+    if (t.isValidIdentifier(name) && !freeNames.has(name) && !captured.includes(name)) {
+      // `(x, cb = () => …) => cb`: the default-parameter position gives the closure its name, as `const cb =` did.
+      params.push(t.assignmentPattern(t.identifier(name), fn.node));
+      body = t.identifier(name);
+    } else {
+      // The name would shadow something the closure reads (or is not an identifier): name it by a property key.
+      const key = t.isValidIdentifier(name) ? t.identifier(name) : t.stringLiteral(name);
+      body = t.memberExpression(t.objectExpression([t.objectProperty(key, fn.node)]), t.cloneNode(key), !t.isIdentifier(key));
+    }
+  }
+  fn.replaceWith(t.callExpression(t.arrowFunctionExpression(params, body), args));
+}
+
+/** The name JavaScript would give an anonymous closure from where it stands (`const cb = …`, `{ cb: … }`, …). */
+function inferredName(fn: ClosurePath): string | undefined {
+  if (fn.isFunctionExpression() && fn.node.id) return undefined; // named already; wrapping cannot change it
+  let top: NodePath = fn;
+  while (top.parentPath && top.key === "expression" && TRANSPARENT.has(top.parentPath.node.type)) top = top.parentPath;
+  const parent = top.parentPath;
+  if (!parent) return undefined;
+  const node = parent.node;
+  switch (node.type) {
+    case "VariableDeclarator":
+      return top.key === "init" && node.id.type === "Identifier" ? node.id.name : undefined;
+    case "AssignmentExpression":
+      return top.key === "right" && node.operator === "=" && node.left.type === "Identifier" ? node.left.name : undefined;
+    case "AssignmentPattern":
+      return top.key === "right" && node.left.type === "Identifier" ? node.left.name : undefined;
+    case "ObjectProperty":
+    case "ClassProperty":
+    case "ClassAccessorProperty":
+      return top.key === "value" && !node.computed ? keyName(node.key) : undefined;
+    case "ClassPrivateProperty":
+      return top.key === "value" ? `#${node.key.id.name}` : undefined;
+    case "ExportDefaultDeclaration":
+      return "default";
+    default:
+      return undefined;
+  }
+}
+
+function keyName(key: t.Node): string | undefined {
+  if (key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  if (key.type === "NumericLiteral") return String(key.value);
+  return undefined;
+}

@@ -1,0 +1,109 @@
+// Is an expression the runtime's export `name` (captureContext, contextProxy)? Decided by scope bindings, never by the
+// identifier's text alone, so a local function that happens to share the name is not mistaken for the runtime's.
+import type { NodePath, types as t } from "@babel/core";
+
+export function isRuntimeExport(path: NodePath, exportName: string, runtime: string): boolean {
+  const inner = unwrapSequence(path);
+  if (inner.isIdentifier()) return identifierIsExport(inner, exportName, runtime);
+  if (inner.isMemberExpression() && memberName(inner.node) === exportName) {
+    const object = inner.get("object") as NodePath;
+    if (isRequireOf(object, runtime)) return true;
+    if (!object.isIdentifier()) return false;
+    const binding = object.scope.getBinding(object.node.name);
+    if (!binding) return false;
+    const declaration = binding.path;
+    if (declaration.isImportNamespaceSpecifier() || declaration.isImportDefaultSpecifier()) {
+      return importSource(declaration) === runtime && !isTypeOnlyImport(declaration);
+    }
+    if (declaration.isVariableDeclarator() && binding.constant) {
+      return declaration.get("id").isIdentifier() && isRequireOf(declaration.get("init") as NodePath, runtime);
+    }
+  }
+  return false;
+}
+
+function identifierIsExport(id: NodePath<t.Identifier>, exportName: string, runtime: string): boolean {
+  const binding = id.scope.getBinding(id.node.name);
+  if (!binding || !binding.constant) return false;
+  const declaration = binding.path;
+  if (declaration.isImportSpecifier()) {
+    const imported = declaration.node.imported;
+    const name = imported.type === "Identifier" ? imported.name : imported.value;
+    return name === exportName && importSource(declaration) === runtime && !isTypeOnlyImport(declaration);
+  }
+  if (declaration.isVariableDeclarator()) {
+    // const { captureContext: cc } = require("unproxy")
+    const pattern = declaration.node.id;
+    if (pattern.type !== "ObjectPattern" || !isRequireOf(declaration.get("init") as NodePath, runtime)) return false;
+    return pattern.properties.some(
+      (property) =>
+        property.type === "ObjectProperty" &&
+        !property.computed &&
+        propertyKeyName(property.key) === exportName &&
+        property.value.type === "Identifier" &&
+        property.value.name === id.node.name,
+    );
+  }
+  return false;
+}
+
+function unwrapSequence(path: NodePath): NodePath {
+  // (0, cc)(fn) — the indirect-call idiom Babel's own CommonJS output uses.
+  let current = path;
+  for (;;) {
+    if (current.isSequenceExpression()) {
+      const expressions = current.get("expressions");
+      current = expressions[expressions.length - 1];
+    } else if (current.isParenthesizedExpression() || current.isTSNonNullExpression() || current.isTSAsExpression()) {
+      current = current.get("expression") as NodePath;
+    } else {
+      return current;
+    }
+  }
+}
+
+function isRequireOf(path: NodePath, runtime: string): boolean {
+  if (!path.isCallExpression()) return false;
+  const callee = path.node.callee;
+  const [source] = path.node.arguments;
+  return (
+    callee.type === "Identifier" &&
+    callee.name === "require" &&
+    !path.scope.getBinding("require") &&
+    path.node.arguments.length === 1 &&
+    source.type === "StringLiteral" &&
+    source.value === runtime
+  );
+}
+
+function memberName(node: t.MemberExpression): string | undefined {
+  if (!node.computed && node.property.type === "Identifier") return node.property.name;
+  if (node.property.type === "StringLiteral") return node.property.value;
+  return undefined;
+}
+
+function propertyKeyName(key: t.Node): string | undefined {
+  if (key.type === "Identifier") return key.name;
+  if (key.type === "StringLiteral") return key.value;
+  return undefined;
+}
+
+function importSource(specifier: NodePath): string | undefined {
+  const declaration = specifier.parentPath;
+  return declaration?.isImportDeclaration() ? declaration.node.source.value : undefined;
+}
+
+function isTypeOnlyImport(specifier: NodePath): boolean {
+  const node = specifier.node as t.ImportSpecifier;
+  const declaration = specifier.parent as t.ImportDeclaration;
+  return declaration.importKind === "type" || declaration.importKind === "typeof" || node.importKind === "type";
+}
+
+/** The source and imported name of an import binding, for `knownProxies`. */
+export function importedFrom(declaration: NodePath): { module: string; name: string } | undefined {
+  if (!declaration.isImportSpecifier() || isTypeOnlyImport(declaration)) return undefined;
+  const imported = declaration.node.imported;
+  const module = importSource(declaration);
+  if (module === undefined) return undefined;
+  return { module, name: imported.type === "Identifier" ? imported.name : imported.value };
+}
