@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import variantPlugin from "./variant-plugin.mjs";
+import variantPlugin, { MARKER } from "./variant-plugin.mjs";
 
 const require = createRequire(import.meta.url);
 const examplesDir = fileURLToPath(new URL("..", import.meta.url));
@@ -88,12 +88,12 @@ export async function compileExamples(variantNames = Object.keys(VARIANTS)) {
   return { runDir, variants: compiled, cleanup: () => rmSync(runDir, { recursive: true, force: true }) };
 }
 
-// The "no capture" variant must really have none: no @unproxy marker left, and no captureContext / unproxy binding
+// The "no capture" variant must really have none: no marker comment left, and no captureContext / unproxy binding
 // imported from the runtime (checked on the output's syntax tree, so comments that mention them do not count).
 function assertNoCapture(babel, files) {
   for (const { rel, code } of files) {
     const ast = babel.parseSync(code, { sourceType: "module", configFile: false, babelrc: false });
-    const marker = ast.comments.find((comment) => /(^|[\s*])@unproxy(?=$|[\s*])/.test(comment.value));
+    const marker = ast.comments.find((comment) => MARKER.test(comment.value));
     const capturing = ast.program.body.some((node) => node.type === "ImportDeclaration" &&
       node.source.value === "unproxy" &&
       node.specifiers.some((s) => s.type !== "ImportSpecifier" || /^(captureContext|unproxy)/.test(s.imported.name)));

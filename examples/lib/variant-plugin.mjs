@@ -1,10 +1,11 @@
 // The demo's own small Babel transform that derives the two comparison variants from the same example sources:
-//   mode "strip": drops the markers — `/* @unproxy */` comments go, `captureContext(fn)` becomes `fn` — so nothing
+//   mode "strip": drops the markers — the marker comments go, `captureContext(fn)` becomes `fn` — so nothing
 //                 captures (otherwise captureContext's runtime fallback would quietly fix the bug);
 //   mode "bind":  wraps every marked callback in `AsyncLocalStorage.bind(...)`, i.e. what you would write by hand at
 //                 each hand-off point.
 // It supports the marker positions the examples use and refuses any other, so a variant can never silently differ.
-const MARKER = /(^|[\s*])@unproxy(?=$|[\s*])/;
+// (This file's comments avoid spelling the marker out: `unproxy explain examples` would take them for markers.)
+export const MARKER = /(^|[\s*])@unproxy(?=$|[\s*])/;
 
 function isCaptureContextCall(path) {
   const callee = path.get("callee");

@@ -1,0 +1,48 @@
+// unproxy transform <files|dirs> [--out-dir d]
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { parseArgs } from "./args.js";
+import { collectFiles, outputName } from "./files.js";
+import { UsageError, type CliIO } from "./io.js";
+import { cliMessages, notes, TRANSFORM_HELP } from "./messages.js";
+import { compileFiles, displayPath } from "./run-files.js";
+
+export async function transformCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { positionals, values } = parseArgs("transform", argv, {
+    outDir: { names: ["-d", "--out-dir"], takesValue: true },
+    help: { names: ["-h", "--help"], takesValue: false },
+  });
+  if (values.help) {
+    io.stdout(TRANSFORM_HELP);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError(cliMessages.C004_NO_INPUT("transform"));
+  const files = collectFiles(positionals, io.cwd);
+  if (files.length === 0) throw new UsageError(cliMessages.C006_NO_FILES("transform"));
+  const outDir = typeof values.outDir === "string" ? resolve(io.cwd, values.outDir) : undefined;
+
+  const outcomes = await compileFiles(io, "transform", files, () => ({}));
+  let failed = 0;
+  let written = 0;
+  for (const outcome of outcomes) {
+    if (outcome.error !== undefined) {
+      failed += 1;
+      io.stderr(outcome.error + "\n");
+      continue;
+    }
+    const code = outcome.result?.code;
+    if (code == null) continue;
+    if (outDir !== undefined) {
+      const target = join(outDir, outputName(outcome.file.relative));
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, code + "\n");
+      written += 1;
+    } else {
+      // Several files on stdout: a header line says where each one starts, like `babel src` does.
+      io.stdout((files.length > 1 ? `// ${outcome.display}\n` : "") + code + "\n");
+    }
+  }
+  if (outDir !== undefined) io.stderr(notes.wrote(written, displayPath(outDir, io.cwd)) + "\n");
+  if (failed > 0) io.stderr(notes.failed("transform", failed, outcomes.length) + "\n");
+  return failed > 0 ? 1 : 0;
+}
