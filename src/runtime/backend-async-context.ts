@@ -20,8 +20,8 @@ export function asyncContextBackend(ns: AsyncContextNamespace): Backend {
     slot(name): Slot {
       const variable = new ns.Variable<Frame>({ name });
       return {
-        frame: () => variable.get(),
-        run: (frame, fn, args) => variable.run(frame, fn, ...args),
+        getStore: () => variable.get(),
+        run: (frame, fn, ...args) => variable.run(frame, fn, ...args),
       };
     },
     snapshot() {

@@ -4,11 +4,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Backend, Frame, Slot } from "./backend.js";
 
 function slot(): Slot {
-  const storage = new AsyncLocalStorage<Frame>();
-  return {
-    frame: () => storage.getStore(),
-    run: (frame, fn, args) => storage.run(frame, fn, ...args),
-  };
+  return new AsyncLocalStorage<Frame>();
 }
 
 export const asyncLocalStorageBackend: Backend = {

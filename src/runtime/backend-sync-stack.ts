@@ -13,8 +13,8 @@ function createSyncStackBackend(): Backend {
   function slot(): Slot {
     const s: StackSlot = {
       current: undefined,
-      frame: () => s.current,
-      run(frame, fn, args) {
+      getStore: () => s.current,
+      run(frame, fn, ...args) {
         const outer = s.current;
         s.current = frame;
         try {

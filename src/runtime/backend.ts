@@ -9,11 +9,14 @@ export interface Frame {
   r: Map<object, unknown> | undefined;
 }
 
-/** The storage behind one context. */
+/**
+ * The storage behind one context. Shaped like AsyncLocalStorage on purpose: on Node the slot *is* one, so a proxy
+ * read is a single getStore() call with no wrapper in between.
+ */
 export interface Slot {
   /** The frame bound in the current execution, or undefined outside any run(). */
-  frame(): Frame | undefined;
-  run<R>(frame: Frame, fn: (...args: any[]) => R, args: unknown[]): R;
+  getStore(): Frame | undefined;
+  run<R>(frame: Frame, fn: (...args: any[]) => R, ...args: any[]): R;
 }
 
 /** Runs fn with thisArg and args inside the contexts captured when the runner was made. */

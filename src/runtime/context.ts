@@ -27,17 +27,17 @@ export class ContextImpl<T> implements Context<T> {
   run<R, A extends unknown[]>(value: T, fn: (...args: A) => R, ...args: A): R {
     if (typeof fn !== "function") throw typeError(messages.runWithoutFunction(this.name, fn));
     const frame: Frame = { v: value, r: undefined };
-    return this.slot.run(frame, fn as (...args: any[]) => R, args);
+    return this.slot.run(frame, fn as (...args: any[]) => R, ...args);
   }
 
   get(): T {
-    const frame = this.slot.frame();
+    const frame = this.slot.getStore();
     if (frame === undefined || frame.v === undefined) throw new UnboundContextError(this.name);
     return frame.v as T;
   }
 
   tryGet(): T | undefined {
-    const frame = this.slot.frame();
+    const frame = this.slot.getStore();
     return frame === undefined ? undefined : (frame.v as T | undefined);
   }
 }

@@ -28,7 +28,7 @@ export function createResource<R, T = unknown>(
   const key = {};
 
   function tryGet(): R | undefined {
-    const frame = slot.frame();
+    const frame = slot.getStore();
     if (frame === undefined || frame.v === undefined) return undefined;
     const resources = (frame.r ??= new Map());
     if (resources.has(key)) return resources.get(key) as R;
@@ -41,12 +41,12 @@ export function createResource<R, T = unknown>(
     name,
     tryGet,
     get() {
-      const frame = slot.frame();
+      const frame = slot.getStore();
       if (frame === undefined || frame.v === undefined) throw new UnboundContextError(context.name);
       return tryGet() as R;
     },
     peek() {
-      const resources = slot.frame()?.r;
+      const resources = slot.getStore()?.r;
       return resources?.get(key) as R | undefined;
     },
   };
