@@ -1,0 +1,94 @@
+// unproxy explain: one entry per marked closure, errors with code frames, exit 1 on errors, JSON, progress.
+import { MARKED_SOURCE, makeProject, runCli } from "./helpers";
+
+const REASSIGNED = "it is reassigned, so a snapshot could differ from what the closure reads later";
+
+describe("unproxy explain", () => {
+  test("reports place, captured names and live names with the reason; summary line; exit 0", async () => {
+    const cwd = makeProject({
+      "src/later.ts": MARKED_SOURCE,
+      "src/plain.ts": "export const plain = () => 1;\n",
+      "src/call.ts":
+        'import { captureContext } from "unproxy";\nimport { user } from "./context";\n' +
+        "export const g = captureContext(() => user.name);\n",
+    });
+    const run = await runCli(["explain", "src"], { cwd });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(
+      [
+        "src/call.ts:3:33  captureContext()",
+        "  captured: user",
+        "  live:     (none)",
+        "",
+        "src/later.ts:4:37  @unproxy comment",
+        "  captured: request",
+        `  live:     count — ${REASSIGNED}`,
+        "",
+        "2 marked closures in 2 of 3 files; 0 files with errors",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("a file with an error: the message and its code frame are reported, exit 1", async () => {
+    const cwd = makeProject({
+      "src/ok.ts": MARKED_SOURCE,
+      "src/bad.js": "const notAFunction = /* @unproxy */ 42;\n",
+    });
+    const run = await runCli(["explain", "src"], { cwd });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^error: src\/bad\.js: \[UNPROXY_E001\] /);
+    expect(run.stdout).toContain("> 1 | const notAFunction = /* @unproxy */ 42;");
+    expect(run.stdout).toMatch(/\n1 marked closure in 1 of 2 files; 1 file with errors\n$/);
+  });
+
+  test("--json gives the same data, paths relative to the working directory", async () => {
+    const cwd = makeProject({ "src/later.ts": MARKED_SOURCE, "src/bad.ts": "let = ;\n" });
+    const run = await runCli(["explain", "--json", "src"], { cwd });
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.closures).toEqual([
+      {
+        file: "src/later.ts",
+        line: 4,
+        column: 37,
+        marker: "comment",
+        captured: ["request"],
+        live: [{ name: "count", reason: REASSIGNED }],
+      },
+    ]);
+    expect(report.errors).toHaveLength(1);
+    expect(report.errors[0].file).toBe("src/bad.ts");
+    expect(report.errors[0].message).toMatch(/^src\/bad\.ts: /);
+  });
+
+  test("a file with no marked closure", async () => {
+    const cwd = makeProject({ "a.js": "export const a = () => 1;\n" });
+    expect(await runCli(["explain", "a.js"], { cwd })).toEqual({
+      code: 0,
+      stdout: "0 marked closures in 0 of 1 file; 0 files with errors\n",
+      stderr: "",
+    });
+  });
+});
+
+describe("progress on stderr", () => {
+  const many = (count: number) =>
+    makeProject(Object.fromEntries(Array.from({ length: count }, (_, i) => [`src/f${i}.js`, `export const v${i} = ${i};\n`])));
+
+  test("on a terminal: redrawn in place, then erased", async () => {
+    const run = await runCli(["explain", "src"], { cwd: many(2), tty: true });
+    expect(run.stderr).toBe("\runproxy explain: 1/2 files\runproxy explain: 2/2 files\r\x1b[K");
+  });
+
+  test("not a terminal, more than 50 files: a line at every tenth", async () => {
+    const run = await runCli(["explain", "src"], { cwd: many(51), tty: false });
+    const done = [6, 11, 16, 21, 26, 31, 36, 41, 46, 51];
+    expect(run.stderr).toBe(done.map((n) => `unproxy explain: ${n}/51 files\n`).join(""));
+  });
+
+  test("not a terminal, 50 files or fewer: silent", async () => {
+    expect((await runCli(["explain", "src"], { cwd: many(50), tty: false })).stderr).toBe("");
+  });
+});
