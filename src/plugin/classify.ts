@@ -41,7 +41,7 @@ function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
   const binding = entry.binding!;
   if (entry.written) return "writtenInside";
   if (!binding.constant) return "reassigned";
-  if (fn.isDescendant(binding.path)) return "selfReference";
+  if (fn.isDescendant(binding.path) && !binding.path.isCatchClause()) return "selfReference";
   if (binding.kind === "hoisted" || binding.kind === "local" || binding.path.isClassDeclaration()) return "declaration";
   if (!["module", "param", "var", "let", "const"].includes(binding.kind)) return "unsupportedKind";
   if (binding.kind === "module" && !importedFrom(binding.path) && !binding.path.isImportDefaultSpecifier() &&
@@ -96,23 +96,43 @@ function initialisedBefore(binding: Binding, fn: ClosurePath): boolean {
   if (binding.kind === "module") return true;
   const owner = binding.scope.path;
   if (binding.kind === "param") {
-    const params = (owner.get("params") as NodePath[]);
+    const params = owner.get("params") as NodePath[];
     const closureParam = params.findIndex((param) => fn.isDescendant(param));
     if (closureParam === -1) return true; // the closure is in the body: every parameter is bound by then
-    return params.findIndex((param) => param.node === binding.path.node || binding.path.isDescendant(param)) <
-      closureParam;
+    const bindingParam = params.findIndex((param) => param.node === binding.path.node || binding.path.isDescendant(param));
+    return bindingParam < closureParam;
   }
   const declaration = binding.path;
-  if (declaration.isCatchClause?.() || owner.isCatchClause()) return true;
-  const declared = declaration.node as t.Node;
-  if (declared.end == null || fn.node.start == null || declared.end > fn.node.start) return false;
-  // Declared earlier in the text: still unsafe when the closure sits in a hoisted function that may run first.
-  for (let path: NodePath | null = fn.parentPath; path && path.node !== owner.node; path = path.parentPath) {
-    if (path.isFunctionDeclaration()) return false;
-  }
+  if (declaration.isCatchClause()) return true; // the closure can only be in the catch body
+  const declared = declaration.node;
   // `switch` cases share one scope, but a jump to a later case skips the earlier case's initialisation.
-  const statement = declaration.parentPath;
-  const switchCase = statement?.parentPath;
+  const switchCase = declaration.parentPath?.parentPath;
   if (switchCase?.isSwitchCase() && !fn.isDescendant(switchCase)) return false;
-  return true;
+  return declared.end != null && runsAfter(fn, declared.end, owner.node, new Set());
+}
+
+/**
+ * Does every execution of `path` come after source offset `end` of the binding's scope `owner`? A function expression,
+ * method or class runs only after it is created, so its own position counts; a hoisted function declaration can run
+ * from wherever it is referenced, so each reference must come after (an export is called only by importers).
+ */
+function runsAfter(path: NodePath, end: number, owner: t.Node, visiting: Set<t.Node>): boolean {
+  let anchor = path;
+  for (let current: NodePath | null = path.parentPath; current && current.node !== owner; current = current.parentPath) {
+    if (current.isFunctionDeclaration()) {
+      if (visiting.has(current.node)) return true; // recursion inside the declaration itself
+      visiting.add(current.node);
+      const id = current.node.id;
+      const binding = id ? current.parentPath.scope.getBinding(id.name) : undefined;
+      if (!binding) return current.parentPath.isExportDefaultDeclaration();
+      return binding.referencePaths.every(
+        (reference) =>
+          reference.isDescendant(current!) ||
+          reference.parentPath?.isExportSpecifier() ||
+          runsAfter(reference, end, owner, visiting),
+      );
+    }
+    if (current.isFunction() || current.isClass()) anchor = current;
+  }
+  return anchor.node.start != null && anchor.node.start >= end;
 }
