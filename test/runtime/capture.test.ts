@@ -1,0 +1,98 @@
+// captureContext() without the Babel plugin: a runtime snapshot of every context, and a one-time warning.
+import { captureContext, configure, contextProxy, createContext } from "../../src/runtime/index";
+import { state } from "../../src/runtime/state";
+
+const WARNING =
+  "[unproxy] captureContext() ran without the unproxy Babel plugin, so it fell back to a runtime snapshot of every " +
+  'context. Add "unproxy/babel" to your Babel plugins to resolve captured proxies when the closure is created; ' +
+  "silence this warning with configure({ warnings: false }) or UNPROXY_NO_WARN=1. (UNPROXY_R010)";
+
+const requestContext = createContext<{ id: number }>("request");
+const request = contextProxy(requestContext);
+const tenantContext = createContext<string>("tenant");
+
+let warn: jest.SpyInstance;
+beforeEach(() => {
+  warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(() => warn.mockRestore());
+
+test("warns once per process, with the [unproxy] prefix and the fix", () => {
+  state.warned = false;
+  captureContext(() => 1);
+  captureContext(() => 2);
+  requestContext.run({ id: 1 }, () => captureContext(() => 3));
+  expect(warn.mock.calls).toEqual([[WARNING]]);
+});
+
+test("configure({ warnings: false }) and UNPROXY_NO_WARN=1 silence it", () => {
+  state.warned = false;
+  configure({ warnings: false });
+  captureContext(() => 1);
+  configure({ warnings: true });
+  state.warned = false;
+  process.env.UNPROXY_NO_WARN = "1";
+  try {
+    captureContext(() => 1);
+  } finally {
+    delete process.env.UNPROXY_NO_WARN;
+  }
+  expect(warn).not.toHaveBeenCalled();
+});
+
+test("fn runs in a snapshot of every context taken at capture, whatever is bound at call", async () => {
+  const report = () => `${request.id}/${tenantContext.tryGet()}`;
+  const captured = requestContext.run({ id: 1 }, () => tenantContext.run("acme", () => captureContext(report)));
+  expect(captured()).toBe("1/acme");
+  expect(requestContext.run({ id: 2 }, captured)).toBe("1/acme");
+  const later = await new Promise<string>((resolve) => setTimeout(() => resolve(captured()), 1));
+  expect(later).toBe("1/acme");
+  // Outside the call, nothing changed.
+  expect(requestContext.tryGet()).toBeUndefined();
+});
+
+test("this, arguments, name, length and new pass through", () => {
+  const captured = requestContext.run({ id: 5 }, () =>
+    captureContext(function named(this: { base: number }, a: number, b: number) {
+      return this.base + a + b + request.id;
+    }),
+  );
+  expect(captured.call({ base: 100 }, 1, 2)).toBe(108);
+  expect(captured.name).toBe("named");
+  expect(captured.length).toBe(2);
+  class Box {
+    id = request.id;
+  }
+  const CapturedBox = requestContext.run({ id: 9 }, () => captureContext(Box as unknown as () => Box));
+  const box = new (CapturedBox as unknown as new () => Box)();
+  expect(box).toBeInstanceOf(Box);
+  expect(box.id).toBe(9);
+});
+
+test("errors and rejections from fn pass through unchanged, with their stacks", async () => {
+  const error = new Error("sync failure");
+  const stack = error.stack;
+  const throwing = captureContext(() => {
+    throw error;
+  });
+  let caught: unknown;
+  try {
+    throwing();
+  } catch (e) {
+    caught = e;
+  }
+  expect(caught).toBe(error);
+  expect((caught as Error).stack).toBe(stack);
+  const rejection = new TypeError("async failure");
+  const rejecting = captureContext(async () => {
+    await null;
+    throw rejection;
+  });
+  await expect(rejecting()).rejects.toBe(rejection);
+});
+
+test("captureContext needs a function", () => {
+  expect(() => captureContext(42 as unknown as () => void)).toThrow(
+    "[unproxy] captureContext(fn) needs a function, got 42. (UNPROXY_R009)",
+  );
+});
