@@ -1,16 +1,17 @@
-// The fixture suite on Babel 8 (node:test, Node >= 22.18): same fixtures, options and comparisons as the Babel 7 jest
-// runner, with output.babel8.* winning where Babel 8 genuinely formats differently.
+// The fixture suite on Babel 8 (node:test, Node >= 22.18), through the lead's shared harness
+// (test/plugin/fixture-harness.cjs) so both Babel versions list, merge, transform and compare fixtures identically.
+// The differences are Babel 8's: output.babel8.ts wins where present, preset/plugin names resolve into
+// test/babel-8/node_modules, exec.ts is compiled with Babel 8, and `babel7Only` fixtures are skipped.
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { test } from "node:test";
-import { babel, fixtureTransformOptions, loadPluginModule, pluginIsBuilt, repoRoot } from "./lib/babel.mjs";
+import { babel, forBabel8, harness, loadPluginModule, pluginIsBuilt, repoRoot } from "./lib/babel.mjs";
 import { runExec } from "./lib/exec.mjs";
-import { findFixtures, normalizeOutput } from "./lib/fixtures.mjs";
-import { execGlobals } from "./lib/exec-globals.mjs";
 
 // UNPROXY_FIXTURES_DIR points the suite at another tree (used while developing the harness).
-const fixturesRoot = path.resolve(repoRoot, process.env.UNPROXY_FIXTURES_DIR ?? "fixtures");
-const fixtures = findFixtures(fixturesRoot);
+const fixturesRoot = process.env.UNPROXY_FIXTURES_DIR && path.resolve(repoRoot, process.env.UNPROXY_FIXTURES_DIR);
+const fixtures = harness.listFixtures(fixturesRoot ?? harness.FIXTURES);
 const ready = pluginIsBuilt() && fixtures.length > 0;
 
 console.log(`Babel 8 fixture run: @babel/core ${babel.version}, Node ${process.version}, ${fixtures.length} fixtures`);
@@ -25,52 +26,31 @@ if (!ready) {
   test("fixtures", { skip: "no fixtures yet (plugin not built or fixtures/ empty)" }, () => {});
 } else {
   const plugin = loadPluginModule();
-  for (const fixture of fixtures) {
+  for (const fixture of fixtures.map(forBabel8)) {
     const skip = fixture.options.babel7Only ? "babel7Only" : false;
     test(fixture.name, { skip }, () => runFixture(fixture, plugin));
   }
-}
-
-function transform(code, fixture, plugin) {
-  return babel.transformSync(code, fixtureTransformOptions(fixture, plugin)).code;
 }
 
 async function runFixture(fixture, plugin) {
   const { throws } = fixture.options;
   if (throws) {
     assert.throws(
-      () => transform(fixture.input, fixture, plugin),
-      (error) => {
-        assert.ok(
-          error.message.includes(throws),
-          `expected an error containing:\n  ${throws}\nbut got:\n  ${error.message}`,
-        );
-        return true;
-      },
+      () => harness.transformFixture(babel, plugin, fixture),
+      (error) => error.message.includes(throws),
+      `expected an error containing: ${throws}`,
     );
     return;
   }
 
-  const output = transform(fixture.input, fixture, plugin);
-  assert.ok(fixture.expectedFile, `${fixture.name}: no output.ts; Babel 8 produced:\n${output}`);
-  assert.equal(
-    normalizeOutput(output),
-    normalizeOutput(fixture.expected),
-    `output differs from ${path.relative(repoRoot, fixture.expectedFile)}`,
-  );
+  const output = harness.normalise(harness.transformFixture(babel, plugin, fixture));
+  const expected = harness.expectedOutput(fixture, 8);
+  assert.ok(expected.code !== undefined, `missing ${expected.file}; Babel 8 produced:\n${output}`);
+  assert.equal(output, harness.normalise(expected.code), `output differs from ${path.relative(repoRoot, expected.file)}`);
 
-  const again = transform(output, fixture, plugin);
-  assert.equal(normalizeOutput(again), normalizeOutput(output), "transforming the output again changed it");
+  // Idempotence, as the jest runner checks it: the plugin alone, on its own output, changes nothing.
+  const once = harness.transformFixture(babel, plugin, fixture, undefined, true);
+  assert.equal(harness.transformFixture(babel, plugin, fixture, once, true), once, "a second run changed the output");
 
-  if (fixture.execFile) {
-    const outputFilename = path.join(fixture.dir, `output${path.extname(fixture.inputFile)}`);
-    const exported = runExec({ outputCode: output, outputFilename, execFile: fixture.execFile, globals: execGlobals() });
-    await settle(exported);
-  }
-}
-
-// An exec file may finish asynchronously: wait for whatever it exports as a promise or as a default async function.
-async function settle(exported) {
-  if (exported && typeof exported.then === "function") await exported;
-  if (exported && typeof exported.default === "function") await exported.default();
+  if (existsSync(path.join(fixture.dir, "exec.ts"))) await runExec(fixture, output);
 }

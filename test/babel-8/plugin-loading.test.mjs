@@ -7,7 +7,8 @@ import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import {
   babel,
-  fixtureTransformOptions,
+  forBabel8,
+  harness,
   loadPluginModule,
   pluginCjsFile,
   pluginEsmFile,
@@ -32,9 +33,9 @@ export const makeJsx = () => /* @unproxy */ () => <b id={user.id}>{\`hi \${user.
 export class Queue { items: Array<() => string> = []; push(cb: () => string) { this.items.push(cb); } }
 `;
 
-function transform(code, plugin, { presets = [], file = filename } = {}) {
-  const fixture = { inputFile: file, options: { presets } };
-  return babel.transformSync(code, fixtureTransformOptions(fixture, plugin)).code;
+// Inline cases go through the same transform as fixtures (parser plugins, presets, our plugin's position).
+function transform(code, plugin, { presets = [] } = {}) {
+  return harness.transformFixture(babel, plugin, forBabel8({ input: filename, options: { presets } }), code);
 }
 
 test("Babel 8 loads the plugin by file name through its own loader", { skip }, () => {

@@ -1,17 +1,16 @@
-// Writes output.babel8.<ext> for the named fixtures from Babel 8's actual output, for differences that are Babel 8
-// formatting only (check the diff first: a difference in meaning is a bug, not a fixture update).
+// Writes output.babel8.ts for the named fixtures from Babel 8's actual output, for differences that are Babel 8
+// formatting only (read the diff first: a difference in meaning is a bug, not a fixture update).
 // Usage (Node >= 22.18): npx -y node@22 test/babel-8/write-babel8-output.mjs <fixture-name>...
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { babel, fixtureTransformOptions, loadPluginModule, repoRoot } from "./lib/babel.mjs";
-import { findFixtures, normalizeOutput, readIfExists } from "./lib/fixtures.mjs";
+import { babel, forBabel8, harness, loadPluginModule } from "./lib/babel.mjs";
 
 const names = process.argv.slice(2);
 if (names.length === 0) {
   console.error("usage: write-babel8-output.mjs <fixture-name>...");
   process.exit(2);
 }
-const fixtures = findFixtures(path.resolve(repoRoot, process.env.UNPROXY_FIXTURES_DIR ?? "fixtures"));
+const fixtures = harness.listFixtures();
 const plugin = loadPluginModule();
 let status = 0;
 for (const name of names) {
@@ -21,17 +20,16 @@ for (const name of names) {
     status = 1;
     continue;
   }
-  const ext = path.extname(fixture.inputFile);
-  const target = path.join(fixture.dir, `output.babel8${ext}`);
-  const output = babel.transformSync(fixture.input, fixtureTransformOptions(fixture, plugin)).code;
-  const shared = readIfExists(path.join(fixture.dir, `output${ext}`)) ?? readIfExists(path.join(fixture.dir, "output.ts"));
-  if (shared !== undefined && normalizeOutput(shared) === normalizeOutput(output)) {
+  const target = path.join(fixture.dir, "output.babel8.ts");
+  const shared = path.join(fixture.dir, "output.ts");
+  const output = harness.normalise(harness.transformFixture(babel, plugin, forBabel8(fixture)));
+  if (existsSync(shared) && harness.normalise(readFileSync(shared, "utf8")) === output) {
     // Babel 8 agrees with the shared expectation again: a stale override would only hide future differences.
     rmSync(target, { force: true });
-    console.log(`${name}: Babel 8 matches output${ext}; no override needed`);
+    console.log(`${name}: Babel 8 matches output.ts; no override needed`);
   } else {
     writeFileSync(target, output + "\n");
-    console.log(`${name}: wrote ${path.relative(repoRoot, target)}`);
+    console.log(`${name}: wrote ${path.relative(process.cwd(), target)}`);
   }
 }
 process.exit(status);

@@ -52,39 +52,35 @@ function resolveItems(items, kind) {
   });
 }
 
-/** The transform options the fixture format fixes; `plugin` is the unproxy plugin value (module or function). */
-export function fixtureTransformOptions(fixture, plugin) {
-  const opts = fixture.options;
-  const isJs = fixture.inputFile.endsWith(".js");
+/** The lead's shared fixture harness (listing, option merging, transform, expected file, normalising). */
+export const harness = createRequire(import.meta.url)(path.join(repoRoot, "test/plugin/fixture-harness.cjs"));
+
+/** A fixture whose preset/plugin names point into test/babel-8/node_modules, ready for harness.transformFixture. */
+export function forBabel8(fixture) {
+  const { options } = fixture;
   return {
-    filename: fixture.inputFile,
-    configFile: false,
-    babelrc: false,
-    sourceType: opts.sourceType ?? "module",
-    parserOpts: { plugins: isJs ? ["jsx"] : ["typescript", "jsx"], ...opts.parserOpts },
-    presets: resolveItems(opts.presets, "preset"),
-    plugins: [
-      ...resolveItems(opts.pluginsBefore, "plugin"),
-      [plugin, opts.pluginOptions ?? {}],
-      ...resolveItems(opts.plugins, "plugin"),
-    ],
+    ...fixture,
+    options: {
+      ...options,
+      presets: options.presets && resolveItems(options.presets, "preset"),
+      plugins: options.plugins && resolveItems(options.plugins, "plugin"),
+      pluginsBefore: options.pluginsBefore && resolveItems(options.pluginsBefore, "plugin"),
+    },
   };
 }
 
-/** Presets for compiling a fixture's output and exec file to CommonJS that runs on this Node. */
+/**
+ * How the jest runner compiles a fixture's output and exec.ts to CommonJS (TypeScript by file extension, then
+ * modules-commonjs), with Babel 8: its preset-typescript dropped `allExtensions`/`isTSX` and picks TS or TSX from
+ * the filename, which is what the jest runner asks Babel 7 for.
+ */
 export function execTransformOptions(filename) {
   return {
     filename,
     configFile: false,
     babelrc: false,
-    sourceType: "module",
-    presets: resolveItems(
-      [
-        ["@babel/preset-env", { targets: { node: "current" }, modules: "commonjs" }],
-        "@babel/preset-typescript",
-        ...(/\.[jt]sx$/.test(filename) ? ["@babel/preset-react"] : []),
-      ],
-      "preset",
-    ),
+    parserOpts: { plugins: filename.endsWith(".js") ? ["jsx"] : ["typescript", "jsx"] },
+    presets: resolveItems(["@babel/preset-typescript"], "preset"),
+    plugins: resolveItems(["@babel/plugin-transform-modules-commonjs"], "plugin"),
   };
 }

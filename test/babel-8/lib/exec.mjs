@@ -16,20 +16,18 @@ export function compileToCommonJs(code, filename) {
 
 /**
  * A module registry: `virtualModules` maps absolute filenames (extension included) to CommonJS code and wins over the
- * disk, `globals` are free variables every module sees (e.g. `expect`). "unproxy" and "unproxy/babel" resolve to the
- * repo's CJS build; other relative TypeScript files are compiled on the fly; packages come from Node.
+ * disk. "unproxy" and "unproxy/babel" resolve to the repo's CJS build (as jest maps them to the sources); other
+ * relative TypeScript files are compiled on the fly; packages and node: modules come from Node.
  */
-export function createRegistry({ globals = {}, virtualModules = {} } = {}) {
+export function createRegistry({ virtualModules = {} } = {}) {
   const cache = new Map();
-  const globalNames = Object.keys(globals);
-  const globalValues = Object.values(globals);
 
   const evaluate = (filename, code) => {
     const module = { exports: {}, filename, id: filename, loaded: false };
     cache.set(filename, module);
-    const params = ["exports", "require", "module", "__filename", "__dirname", ...globalNames];
+    const params = ["exports", "require", "module", "__filename", "__dirname"];
     const fn = vm.compileFunction(code, params, { filename });
-    fn(module.exports, makeRequire(filename), module, filename, path.dirname(filename), ...globalValues);
+    fn(module.exports, makeRequire(filename), module, filename, path.dirname(filename));
     module.loaded = true;
     return module.exports;
   };
@@ -43,10 +41,14 @@ export function createRegistry({ globals = {}, virtualModules = {} } = {}) {
     return evaluate(filename, filename.startsWith(distRoot) ? source : compileToCommonJs(source, filename));
   };
 
-  const resolveRelative = (base) =>
-    EXTENSIONS.map((suffix) => base + suffix).find(
-      (file) => file in virtualModules || (existsSync(file) && statSync(file).isFile()),
+  // Virtual modules first: `./output` is the plugin's actual output, never the expected output.ts beside it.
+  const resolveRelative = (base) => {
+    const candidates = EXTENSIONS.map((suffix) => base + suffix);
+    return (
+      candidates.find((file) => file in virtualModules) ??
+      candidates.find((file) => existsSync(file) && statSync(file).isFile())
     );
+  };
 
   const makeRequire = (fromFile) => {
     const hostRequire = createRequire(fromFile);
@@ -65,10 +67,13 @@ export function createRegistry({ globals = {}, virtualModules = {} } = {}) {
 }
 
 /**
- * Compiles the plugin's output for a fixture and its exec file to CommonJS and runs the exec file, with
- * `import ... from "./output"` bound to the compiled output (not the output.ts on disk). Returns its module.exports.
+ * As the jest runner does: compiles the plugin's output for a fixture (as TS/TSX by the input's extension) and
+ * exec.ts to CommonJS, runs exec.ts with `import ... from "./output"` bound to that output (not the output.ts on
+ * disk) in a fresh registry, and awaits a default-exported function.
  */
-export function runExec({ outputCode, outputFilename, execFile, globals }) {
-  const virtualModules = { [outputFilename]: compileToCommonJs(outputCode, outputFilename) };
-  return createRegistry({ globals, virtualModules }).load(execFile);
+export async function runExec(fixture, outputCode) {
+  const outputFile = path.join(fixture.dir, "output.js");
+  const virtualModules = { [outputFile]: compileToCommonJs(outputCode, fixture.input) };
+  const exported = createRegistry({ virtualModules }).load(path.join(fixture.dir, "exec.ts"));
+  if (typeof exported.default === "function") await exported.default();
 }
