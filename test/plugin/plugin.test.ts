@@ -1,0 +1,113 @@
+// Plugin behaviour that fixtures cannot express: option validation, the explain report, source maps, the bail-out.
+import * as babel from "@babel/core";
+import { SourceMapConsumer } from "source-map";
+import plugin from "../../src/plugin/index";
+import type { Options, ReportEntry } from "../../src/plugin/index";
+
+function transform(code: string, options: Options = {}, extra: babel.TransformOptions = {}) {
+  return babel.transformSync(code, {
+    filename: "/project/src/handler.ts",
+    configFile: false,
+    babelrc: false,
+    parserOpts: { plugins: ["typescript", "jsx"] },
+    plugins: [[plugin, options]],
+    ...extra,
+  })!;
+}
+
+describe("options are validated when the plugin loads", () => {
+  test.each([
+    [{ captur: "auto" }, "unproxy: unknown option .captur. Did you mean .capture?"],
+    [{ runtme: "x" }, "unproxy: unknown option .runtme. Did you mean .runtime?"],
+    [{ capture: "all" }, 'unproxy: .capture must be "auto" or "known"'],
+    [{ unbound: "ignore" }, 'unproxy: .unbound must be "throw" or "keep"'],
+    [{ runtime: "" }, "unproxy: .runtime must be a non-empty module name"],
+    [{ knownProxies: [{ module: "./ctx" }] }, "unproxy: .knownProxies must be an array of { module, export } strings"],
+    [{ onReport: true }, "unproxy: .onReport must be a function"],
+    [{ markAll: "yes" }, "unproxy: .markAll must be a boolean"],
+  ])("%j", (options, message) => {
+    expect(() => transform("x", options as Options)).toThrow(message);
+  });
+});
+
+describe("the explain report", () => {
+  test("gives file, position, captured names and live names with the reason", () => {
+    const entries: ReportEntry[] = [];
+    transform(
+      [
+        'import { request } from "./context";',
+        "let count = 0;",
+        "count++;",
+        "const label = 'x';",
+        "queue.push(/* @unproxy */ () => audit(request.id, count, label, window));",
+      ].join("\n"),
+      { onReport: (entry) => entries.push(entry) },
+    );
+    expect(entries).toEqual([
+      {
+        file: "/project/src/handler.ts",
+        line: 5,
+        column: 27,
+        marker: "comment",
+        captured: ["request"],
+        live: [
+          { name: "count", reason: "it is reassigned, so a snapshot could differ from what the closure reads later" },
+          {
+            name: "label",
+            reason: "it cannot hold a proxy (initialised with a literal, function, class, object or array)",
+          },
+        ],
+      },
+    ]);
+  });
+});
+
+describe("files without markers", () => {
+  test.each([
+    'import { request } from "./context";\nsetTimeout(() => request.id, 1);',
+    "// a comment mentioning unproxy\nexport const x = (a: number) => a;",
+  ])("print exactly what Babel prints without the plugin: %#", (code) => {
+    const without = babel.transformSync(code, {
+      filename: "/project/src/handler.ts",
+      configFile: false,
+      babelrc: false,
+      parserOpts: { plugins: ["typescript", "jsx"] },
+    })!.code;
+    expect(transform(code).code).toBe(without);
+  });
+});
+
+test("a source map sends positions inside the closure body back to the original line and column", async () => {
+  const code = [
+    'import { request } from "./context";',
+    "",
+    "export function handle() {",
+    "  queue.push(/* @unproxy */ () => {",
+    "    audit(request.user.id);",
+    "  });",
+    "}",
+  ].join("\n");
+  const result = transform(code, {}, { sourceMaps: true, sourceFileName: "handler.ts" });
+  const lines = result.code!.split("\n");
+  const line = lines.findIndex((text) => text.includes("audit(")) + 1;
+  const column = lines[line - 1].indexOf("audit(");
+  await SourceMapConsumer.with(result.map as any, null, (consumer) => {
+    expect(consumer.originalPositionFor({ line, column })).toMatchObject({ source: "handler.ts", line: 5, column: 4 });
+  });
+});
+
+test("markAll treats every function expression as marked and skips what it would refuse", () => {
+  const code = 'import { request } from "./context";\nconst a = () => request.id;\nfunction f() { return eval("1"); }';
+  expect(transform(code, { markAll: true }).code).toBe(
+    'import { request } from "./context";\nconst a = () => request.id;\nfunction f() {\n  return eval("1");\n}',
+  );
+  expect(transform('import { request } from "./context";\nrun(() => request.id);', { markAll: true }).code).toBe(
+    'import { unproxy as _unproxy } from "unproxy";\nimport { request } from "./context";\nrun((request => () => request.id)(_unproxy(request)));',
+  );
+});
+
+test("a marker that attaches to nothing is refused with a code frame", () => {
+  expect(() => transform("run(() => 1 /* @unproxy */);")).toThrow(
+    "[UNPROXY_E001] @unproxy marks a function, but it is attached to no code (a marker must come before the function it marks).",
+  );
+});
