@@ -51,7 +51,8 @@ function runChild(exe, job, extra = []) {
   const args = ["--expose-gc", join(root, "bench/run.mjs"), "--child", job, "--out", out, ...extra];
   if (quick) args.push("--quick");
   const t0 = Date.now();
-  const res = spawnSync(exe, args, { cwd: root, encoding: "utf8", timeout: 15 * 60_000 });
+  const env = { ...process.env, UNPROXY_BENCH_ROOT: buildSnapshot };
+  const res = spawnSync(exe, args, { cwd: root, env, encoding: "utf8", timeout: 15 * 60_000 });
   process.stderr.write(`  ${job} ${extra.join(" ")} ${((Date.now() - t0) / 1000).toFixed(1)}s\n`);
   try {
     return JSON.parse(readFileSync(out, "utf8"));
@@ -71,7 +72,11 @@ function gitCommit() {
   }
 }
 
+let buildSnapshot;
+
 async function parent() {
+  const { snapshotBuild } = await import("./lib/build-root.mjs");
+  buildSnapshot = snapshotBuild();
   const { renderNode } = await import("./lib/report.mjs");
   const majors = value("nodes")?.split(",") ?? (quick && !flag("all-nodes") ? [process.versions.node.split(".")[0]] : ["20", "22", "24"]);
   const date = new Date().toISOString().slice(0, 10);

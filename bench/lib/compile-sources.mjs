@@ -3,15 +3,15 @@
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { buildRoot, projectRoot } from "./build-root.mjs";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(join(root, "package.json"));
+const require = createRequire(join(projectRoot, "package.json"));
 
 /** The plugin from dist/cjs, or { error } saying why it cannot be used yet. */
 export function loadPlugin() {
-  const file = join(root, "dist/cjs/plugin/index.js");
+  const file = join(buildRoot, "dist/cjs/plugin/index.js");
   if (!existsSync(file)) return { error: "plugin not built yet (dist/cjs/plugin/index.js missing)" };
   try {
     const mod = require(file);
@@ -25,7 +25,7 @@ export function loadPlugin() {
 
 /**
  * Returns { modules: { name: namespace }, outputs: { name: code } } or { error }.
- * The temporary directory gets node_modules/unproxy -> project root, so the emitted `import … from "unproxy"`
+ * The temporary directory gets node_modules/unproxy -> the build root, so the emitted `import … from "unproxy"`
  * resolves through package.json "exports" to the same dist/esm/runtime file (same realpath, same module
  * instance) the harness imports.
  */
@@ -35,9 +35,9 @@ export async function compileSources() {
   const babel = require("@babel/core");
   const dir = mkdtempSync(join(tmpdir(), "unproxy-bench-"));
   mkdirSync(join(dir, "node_modules"));
-  symlinkSync(root, join(dir, "node_modules", "unproxy"), "dir");
+  symlinkSync(buildRoot, join(dir, "node_modules", "unproxy"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
-  const srcDir = join(root, "bench/sources");
+  const srcDir = join(projectRoot, "bench/sources");
   const modules = {};
   const outputs = {};
   for (const name of readdirSync(srcDir).filter((f) => f.endsWith(".mjs")).sort()) {

@@ -108,7 +108,7 @@ function buildTable(r) {
   const m = r.buildMemory ?? {};
   const mem = (input, k) => `${fmt(m[`${input}/without`]?.[k])} → ${fmt(m[`${input}/with`]?.[k])}`;
   const rows = [
-    "| Input | Size | without plugin (ms) | with plugin (ms) | overhead | peak RSS MB (without → with) | heap growth MB (without → with) |",
+    "| Input | Size | without plugin (CPU ms) | with plugin (CPU ms) | overhead (median of per-round ratios) | peak RSS MB (without → with) | heap growth MB (without → with) |",
     "|---|---:|---:|---:|---:|---:|---:|",
     `| real code, ${b.real.files} files | ${(b.real.bytes / 1024).toFixed(0)} KiB | ${fmt(b.real.medianMs.without)} | ${fmt(b.real.medianMs.with)} | ${pct(b.real.overhead)} | ${mem("real", "peakRssMB")} | ${mem("real", "heapPeakDeltaMB")} |`,
     `| marker-dense, ${b.dense.closures} marked closures | ${(b.dense.bytes / 1024).toFixed(0)} KiB | ${fmt(b.dense.medianMs.without)} | ${fmt(b.dense.medianMs.with)} | ${pct(b.dense.overhead)} | ${mem("dense", "peakRssMB")} | ${mem("dense", "heapPeakDeltaMB")} |`,
@@ -134,7 +134,7 @@ export function renderNode(r) {
     createTable(r),
     "**Proxy access**",
     accessTable(r),
-    "**Build** — Babel 7 transform, median of interleaved rounds; memory from one fresh process per variant.",
+    "**Build** — Babel 7 transform of the whole input, process CPU time, median of interleaved rounds; memory from one fresh process per variant (peak RSS = `process.resourceUsage().maxRSS`; heap growth = peak `heapUsed` sampled after each file minus `heapUsed` after a forced GC before the first).",
     buildTable(r),
     notes ? `Notes:\n${notes}` : "",
   ]

@@ -39,17 +39,27 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 /**
  * Interleaves rounds (ABBA order: without/with, then with/without) so drift — thermal, other processes,
  * JIT warm-up — falls on both variants alike; the overhead is the median of the per-round ratios.
+ * Times are the process's CPU time (user + system, all threads, so GC helpers count), not wall time: the
+ * machine is shared, and CPU time does not grow when another process takes the core. Wall medians are kept too.
  */
 function timeInterleaved(files, plugin, rounds, repeat) {
-  const ms = { without: [], with: [] };
+  const cpu = { without: [], with: [] };
+  const wall = { without: [], with: [] };
   const ratios = [];
+  let outputBytes = 0;
   const once = (p) => {
+    const c0 = cpuMs();
     const t0 = performance.now();
-    transformAll(files, p, repeat);
-    return performance.now() - t0;
+    outputBytes += transformAll(files, p, repeat);
+    return { wall: performance.now() - t0, cpu: cpuMs() - c0 };
   };
   once(null); // warm-up of both variants, not recorded
   once(plugin);
@@ -57,14 +67,18 @@ function timeInterleaved(files, plugin, rounds, repeat) {
     const order = r % 2 ? ["with", "without"] : ["without", "with"];
     const t = {};
     for (const k of order) t[k] = once(k === "with" ? plugin : null);
-    ms.without.push(t.without);
-    ms.with.push(t.with);
-    ratios.push(t.with / t.without);
+    for (const k of order) {
+      cpu[k].push(t[k].cpu);
+      wall[k].push(t[k].wall);
+    }
+    ratios.push(t.with.cpu / t.without.cpu);
   }
   return {
-    medianMs: { without: median(ms.without), with: median(ms.with) },
+    medianMs: { without: median(cpu.without), with: median(cpu.with) },
+    medianWallMs: { without: median(wall.without), with: median(wall.with) },
     overhead: median(ratios) - 1,
-    roundsMs: ms,
+    rounds: { cpuMs: cpu, wallMs: wall, ratios },
+    outputBytes,
   };
 }
 

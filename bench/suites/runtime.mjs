@@ -4,6 +4,7 @@
 // other variants. Everything else — plain, compiled, Node's own peers, the fallback — shares the "core" run.
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { createRequire } from "node:module";
+import { importRuntime } from "../lib/build-root.mjs";
 import { compileSources } from "../lib/compile-sources.mjs";
 import { makeLoop, measureAll } from "../lib/measure.mjs";
 import * as rawPlain from "../sources/plain.mjs";
@@ -43,7 +44,7 @@ function nodePeers(captureContext) {
 }
 
 async function coreVariants(notes) {
-  const rt = await import("unproxy");
+  const rt = await importRuntime();
   if (typeof rt.createContext !== "function" || typeof rt.contextProxy !== "function") {
     throw new Error("runtime not built yet (unproxy has no createContext/contextProxy)");
   }
