@@ -91,6 +91,8 @@ export const messages = {
     ),
   badSnapshot: (snapshot: unknown) =>
     text("UNPROXY_R014", `runWithContexts(snapshot, fn) needs a snapshot from snapshotContexts(), got ${describe(snapshot)}.`),
+  snapshotRunWithoutFunction: (fn: unknown) =>
+    text("UNPROXY_R017", `runWithContexts(snapshot, fn) needs a function, got ${describe(fn)}.`),
   badResource: (what: string, value: unknown) =>
     text("UNPROXY_R015", `createResource(context, factory) needs ${what}, got ${describe(value)}.`),
   badOption: (key: string) =>

@@ -24,7 +24,9 @@ function cloneError(value: unknown): string | undefined {
     clone(value);
     return undefined;
   } catch (error) {
-    return error instanceof Error ? `${error.name}: ${error.message}` : describe(error);
+    // Not instanceof Error: DataCloneError is a DOMException, possibly from another realm.
+    const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+    return typeof message === "string" ? `${String(name)}: ${message}` : describe(error);
   }
 }
 
@@ -67,7 +69,7 @@ export function runWithContexts(snapshot: ContextSnapshot, ...rest: unknown[]): 
   }
   const options = typeof rest[0] === "object" && rest[0] !== null ? (rest.shift() as { ignoreMissing?: boolean }) : {};
   const fn = rest.shift();
-  if (typeof fn !== "function") throw typeError(messages.runWithoutFunction("runWithContexts", fn));
+  if (typeof fn !== "function") throw typeError(messages.snapshotRunWithoutFunction(fn));
   const bindings: { run: (value: unknown, next: () => unknown) => unknown; value: unknown }[] = [];
   for (const name of Object.keys(snapshot.values)) {
     const contexts = contextsNamed(name);
