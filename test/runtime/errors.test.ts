@@ -1,0 +1,143 @@
+// Every runtime message, pinned with its exact text, triggered through the public API.
+import {
+  captureContext,
+  configure,
+  contextProxy,
+  createContext,
+  createResource,
+  UnboundContextError,
+} from "../../src/runtime/index";
+import { messages } from "../../src/runtime/errors";
+
+const requestContext = createContext<{ id: number }>("request");
+const request = contextProxy(requestContext);
+
+function thrown(fn: () => unknown): Error & { code?: string } {
+  try {
+    fn();
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error("expected a throw");
+}
+
+const cases: [code: string, trigger: () => unknown, type: Function, text: string][] = [
+  [
+    "UNPROXY_UNBOUND",
+    () => request.id,
+    UnboundContextError,
+    '[unproxy] context "request" has no value in this execution. Read it inside run(value, fn) of its context, or ' +
+      "resolve it where the callback is created: captureContext(fn) or the unproxy Babel plugin. (UNPROXY_UNBOUND)",
+  ],
+  [
+    "UNPROXY_R001",
+    () => createContext(""),
+    TypeError,
+    '[unproxy] createContext(name) needs a non-empty string as its name, got "". (UNPROXY_R001)',
+  ],
+  [
+    "UNPROXY_R002",
+    () => requestContext.run({ id: 1 }, undefined as never),
+    TypeError,
+    '[unproxy] context "request": run(value, fn) needs a function as its second argument, got undefined. (UNPROXY_R002)',
+  ],
+  [
+    "UNPROXY_R003",
+    () => contextProxy({} as never),
+    TypeError,
+    "[unproxy] contextProxy(source) needs a context from createContext() or a getter function, got an object. " +
+      "(UNPROXY_R003)",
+  ],
+  [
+    "UNPROXY_R004",
+    () => contextProxy(() => 42 as unknown as object, { name: "answer" }).toString(),
+    TypeError,
+    '[unproxy] context proxy "answer" can only stand for an object or a function, but its current value is 42. ' +
+      "Read primitives with the context's get() instead. (UNPROXY_R004)",
+  ],
+  [
+    "UNPROXY_R005",
+    () => requestContext.run({ id: 1 }, () => (request as unknown as () => void)()),
+    TypeError,
+    '[unproxy] context proxy "request" was called or used with new, but its current value is an object, not a ' +
+      "function. (UNPROXY_R005)",
+  ],
+  [
+    "UNPROXY_R006",
+    () => requestContext.run({ id: 1 }, () => Object.freeze(request)),
+    TypeError,
+    '[unproxy] Object.preventExtensions/seal/freeze cannot go through context proxy "request" (a Proxy invariant ' +
+      "forbids a shared proxy to become non-extensible). Call it on unproxy(request) instead. (UNPROXY_R006)",
+  ],
+  [
+    "UNPROXY_R007",
+    () => requestContext.run(Object.seal({ id: 1 }), () => Object.isSealed(request)),
+    TypeError,
+    '[unproxy] context proxy "request" cannot report its current value as non-extensible (frozen, sealed or ' +
+      "preventExtensions) because of a Proxy invariant. Call Object.isExtensible/isFrozen/isSealed on " +
+      "unproxy(request) instead. (UNPROXY_R007)",
+  ],
+  [
+    "UNPROXY_R008",
+    () => requestContext.run({ id: 1 }, () => Object.defineProperty(request, "id", { configurable: false })),
+    TypeError,
+    '[unproxy] cannot define the non-configurable property "id" through context proxy "request" (a Proxy ' +
+      "invariant forbids it). Define it on unproxy(request) instead. (UNPROXY_R008)",
+  ],
+  [
+    "UNPROXY_R009",
+    () => captureContext(null as never),
+    TypeError,
+    "[unproxy] captureContext(fn) needs a function, got null. (UNPROXY_R009)",
+  ],
+  [
+    "UNPROXY_R015",
+    () => createResource({ name: "fake", tryGet: () => 1 } as never, () => 1),
+    TypeError,
+    "[unproxy] createResource(context, factory) needs a context from createContext(), got an object. (UNPROXY_R015)",
+  ],
+  [
+    "UNPROXY_R016",
+    () => configure({ warning: false } as never),
+    TypeError,
+    '[unproxy] configure() got the unknown option "warning"; the only option is "warnings" (boolean). (UNPROXY_R016)',
+  ],
+];
+
+test.each(cases)("%s has its exact text, type and code", (code, trigger, type, text) => {
+  const error = thrown(trigger);
+  expect(error).toBeInstanceOf(type);
+  expect(error.message).toBe(text);
+  expect(error.code).toBe(code);
+});
+
+test("a null value and a symbol key read well in messages", () => {
+  expect(thrown(() => contextProxy(() => null as unknown as object, { name: "n" }).valueOf()).message).toContain(
+    "its current value is null.",
+  );
+  const key = Symbol("k");
+  expect(
+    thrown(() => requestContext.run({ id: 1 }, () => Object.defineProperty(request, key, { configurable: false })))
+      .message,
+  ).toContain('property "Symbol(k)" through');
+  expect(thrown(() => createResource(requestContext, "nope" as never)).message).toBe(
+    '[unproxy] createResource(context, factory) needs a factory function, got "nope". (UNPROXY_R015)',
+  );
+});
+
+test("UnboundContextError carries the context's name and code", () => {
+  const error = new UnboundContextError("tenant");
+  expect(error).toBeInstanceOf(Error);
+  expect(error.name).toBe("UnboundContextError");
+  expect(error.code).toBe("UNPROXY_UNBOUND");
+  expect(error.contextName).toBe("tenant");
+});
+
+test("the catalogue: every message has the [unproxy] prefix and its own code", () => {
+  const codes = Object.values(messages).map((build) => {
+    const text = (build as (...args: unknown[]) => string)("x", "y");
+    expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|R\d{3})\)$/s);
+    return /\((UNPROXY_\w+)\)$/.exec(text)![1];
+  });
+  expect(new Set(codes).size).toBe(codes.length);
+});
