@@ -1,7 +1,7 @@
 // `npm run test:babel8`: runs on the root's Node 20, makes sure test/babel-8 has its locked Babel 8 installed, then
 // runs the Babel 8 suite under Node >= 22.18 (Babel 8's floor): this Node if it qualifies, otherwise `npx -y node@22`.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -42,11 +42,33 @@ if (installIsStale()) {
   if (status !== 0) process.exit(status);
 }
 
-if (!existsSync(path.join(repoRoot, "dist/cjs/plugin/index.js"))) {
+const distEntries = ["cjs/plugin/index.js", "esm/plugin/index.js", "cjs/runtime/index.js", "esm/runtime/index.js"];
+const distIsComplete = (dir) => distEntries.every((entry) => existsSync(path.join(dir, entry)));
+
+if (!distIsComplete(path.join(repoRoot, "dist"))) {
   console.log("Babel 8 run: dist/ is missing, building first");
   const status = run("npm", ["run", "build", "--silent"], { cwd: repoRoot });
   if (status !== 0) process.exit(status);
 }
+
+// The suite reads a private copy of dist/: `npm run build` deletes dist/ first, and a build started elsewhere while
+// this suite runs would otherwise make it fail at random. The copy stays under the root's node_modules so the
+// plugin's own dependencies (@babel/helper-*) resolve from the root, as they do for a user.
+function snapshotDist() {
+  const snapshot = path.join(repoRoot, "node_modules/.cache/unproxy-babel-8/dist");
+  for (let attempt = 0; attempt < 10; attempt++) {
+    rmSync(snapshot, { recursive: true, force: true });
+    try {
+      cpSync(path.join(repoRoot, "dist"), snapshot, { recursive: true });
+      if (distIsComplete(snapshot)) return snapshot;
+    } catch {
+      // dist/ changed under us: a build is running, try again shortly
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1000);
+  }
+  throw new Error("Babel 8 run: dist/ kept changing while it was being copied (is a build running?)");
+}
+const distDir = snapshotDist();
 
 const babelVersion = readJson(path.join(here, "node_modules/@babel/core/package.json")).version;
 const [command, prefix] = nodeSupportsBabel8(process.version)
@@ -56,6 +78,6 @@ console.log(
   `Babel 8 run: @babel/core ${babelVersion} under ${command === "npx" ? "npx -y node@22" : `Node ${process.version}`}`,
 );
 // NODE_ENV=test as under jest: presets read it (preset-react's `development` default follows Babel's env).
-const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "test" };
+const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "test", UNPROXY_DIST_DIR: distDir };
 const args = [...prefix, "--test", "--test-reporter=spec", ...testFiles];
 process.exit(run(command, args, { cwd: repoRoot, env }));

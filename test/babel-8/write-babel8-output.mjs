@@ -3,7 +3,7 @@
 // Usage (Node >= 22.18): npx -y node@22 test/babel-8/write-babel8-output.mjs <fixture-name>...
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { babel, forBabel8, harness, loadPluginModule } from "./lib/babel.mjs";
+import { babelForFixtures, forBabel8, harness, loadPluginModule } from "./lib/babel.mjs";
 
 const names = process.argv.slice(2);
 if (names.length === 0) {
@@ -22,7 +22,7 @@ for (const name of names) {
   }
   const target = path.join(fixture.dir, "output.babel8.ts");
   const shared = path.join(fixture.dir, "output.ts");
-  const output = harness.normalise(harness.transformFixture(babel, plugin, forBabel8(fixture)));
+  const output = harness.normalise(harness.transformFixture(babelForFixtures, plugin, forBabel8(fixture)));
   if (existsSync(shared) && harness.normalise(readFileSync(shared, "utf8")) === output) {
     // Babel 8 agrees with the shared expectation again: a stale override would only hide future differences.
     rmSync(target, { force: true });

@@ -1,14 +1,15 @@
 // Babel 8 and the built plugin, resolved from this nested package so that nothing falls back to the root's Babel 7.
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const here = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 export const repoRoot = path.resolve(here, "../..");
-export const pluginCjsFile = path.join(repoRoot, "dist/cjs/plugin/index.js");
-export const pluginEsmFile = path.join(repoRoot, "dist/esm/plugin/index.js");
-export const runtimeCjsFile = path.join(repoRoot, "dist/cjs/runtime/index.js");
+// run.mjs hands over a private copy of dist/ so that a concurrent `npm run build` cannot remove it mid-run.
+export const distDir = path.resolve(process.env.UNPROXY_DIST_DIR ?? path.join(repoRoot, "dist"));
+export const pluginCjsFile = path.join(distDir, "cjs/plugin/index.js");
+export const pluginEsmFile = path.join(distDir, "esm/plugin/index.js");
+export const runtimeCjsFile = path.join(distDir, "cjs/runtime/index.js");
 
 const requireHere = createRequire(path.join(here, "package.json"));
 export const babel = requireHere("@babel/core");
@@ -16,13 +17,6 @@ export const babel = requireHere("@babel/core");
 /** The CJS build exactly as `require("unproxy/babel")` returns it (Babel unwraps `__esModule` + `default` itself). */
 export function loadPluginModule() {
   return createRequire(import.meta.url)(pluginCjsFile);
-}
-
-/** Until the lead's plugin lands, dist holds a placeholder with no default export: the suite skips instead of failing. */
-export function pluginIsBuilt() {
-  if (!existsSync(pluginCjsFile)) return false;
-  const mod = loadPluginModule();
-  return typeof (mod && mod.__esModule ? mod.default : mod) === "function";
 }
 
 // Fixtures may name presets/plugins the way Babel does ("@babel/env" for "@babel/preset-env"); resolve every name to
@@ -51,6 +45,21 @@ function resolveItems(items, kind) {
     return item;
   });
 }
+
+// Babel 7 treats a transform without a `caller` as a tool that cannot load ES modules, so preset-env's
+// `modules: "auto"` compiles to CommonJS; Babel 8 assumes the opposite and keeps ESM. The fixtures were written for
+// the Babel 7 reading, so the Babel 8 run states those assumptions as an explicit caller (both now mean the same).
+const fixtureCaller = {
+  name: "unproxy-fixtures",
+  supportsStaticESM: false,
+  supportsDynamicImport: false,
+  supportsExportNamespaceFrom: false,
+  supportsTopLevelAwait: false,
+};
+export const babelForFixtures = {
+  version: babel.version,
+  transformSync: (code, options) => babel.transformSync(code, { caller: fixtureCaller, ...options }),
+};
 
 /** The lead's shared fixture harness (listing, option merging, transform, expected file, normalising). */
 export const harness = createRequire(import.meta.url)(path.join(repoRoot, "test/plugin/fixture-harness.cjs"));

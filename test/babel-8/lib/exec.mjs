@@ -4,9 +4,9 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import { babel, execTransformOptions, pluginCjsFile, repoRoot, runtimeCjsFile } from "./babel.mjs";
+import { babel, distDir, execTransformOptions, pluginCjsFile, runtimeCjsFile } from "./babel.mjs";
 
-const distRoot = path.join(repoRoot, "dist") + path.sep;
+const distRoot = distDir + path.sep;
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", "/index.ts", "/index.js"];
 
 /** TypeScript/JSX/ESM source to CommonJS for this Node, with Babel 8's presets. */
