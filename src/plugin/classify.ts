@@ -20,7 +20,9 @@ export function classify(
 ): Classification {
   const result: Classification = { captured: [], live: [] };
   for (const entry of free.values()) {
-    if (!entry.binding) continue; // globals are never captured, and are not worth reporting
+    // Globals are never captured (nor reported): reading one at creation could throw where `typeof g` was safe. A TS
+    // `declare const` is a global too, described to the type checker.
+    if (!entry.binding || isAmbient(entry.binding)) continue;
     let reason = blocker(entry, fn);
     const isListed = listed?.includes(entry.name) ?? false;
     if (reason && isListed) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(entry.name, reasons[reason]));
@@ -31,9 +33,17 @@ export function classify(
   for (const name of listed ?? []) {
     const entry = free.get(name);
     if (!entry) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.notUsed));
-    if (!entry.binding) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.global));
+    if (!entry.binding || isAmbient(entry.binding)) {
+      throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.global));
+    }
   }
   return result;
+}
+
+function isAmbient(binding: Binding): boolean {
+  const declaration = binding.path.parentPath?.node;
+  return (declaration?.type === "VariableDeclaration" && declaration.declare === true) ||
+    (binding.path.node as { declare?: boolean }).declare === true;
 }
 
 /** A reason that makes capturing change what the program means; such a name is never captured. */
