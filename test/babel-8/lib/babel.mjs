@@ -58,7 +58,8 @@ const fixtureCaller = {
 };
 export const babelForFixtures = {
   version: babel.version,
-  transformSync: (code, options) => babel.transformSync(code, { caller: fixtureCaller, ...options }),
+  // envName "test" as under jest (NODE_ENV=test): preset-react's `development` default follows it.
+  transformSync: (code, options) => babel.transformSync(code, { caller: fixtureCaller, envName: "test", ...options }),
 };
 
 /** The lead's shared fixture harness (listing, option merging, transform, expected file, normalising). */
