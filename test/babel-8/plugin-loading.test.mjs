@@ -1,12 +1,15 @@
 // How Babel 8 users get the plugin: by name (Babel's own loader), require() of the CJS build, import() of the ESM
 // build; its version check; and the motivating bug compiled through the official presets in either order.
 import assert from "node:assert/strict";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import os from "node:os";
 import path from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
 import {
   babel,
+  distDir,
   forBabel8,
   harness,
   loadPluginModule,
@@ -28,7 +31,6 @@ const h = (tag: string, props: { id: string } | null, ...children: unknown[]) =>
 export const makeArrow = () => /* @unproxy */ () => user.id;
 export const makeAsync = () => /* @unproxy */ async (suffix: string) => user.id + suffix;
 export const makeJsx = () => /* @unproxy */ () => <b id={user.id}>{\`hi \${user.id}\`}</b>;
-export class Queue { items: Array<() => string> = []; push(cb: () => string) { this.items.push(cb); } }
 `;
 
 // Inline cases go through the same transform as fixtures (parser plugins, presets, our plugin's position).
@@ -36,9 +38,34 @@ function transform(code, plugin, { presets = [] } = {}) {
   return harness.transformFixture(babel, plugin, forBabel8({ input: filename, options: { presets } }), code);
 }
 
-test("Babel 8 loads the plugin by file name through its own loader", () => {
-  const out = transform("export const f = /* @unproxy */ () => x; let x = 1; x;", pluginCjsFile);
+const marked = 'import { request } from "./context";\nexport const f = /* @unproxy */ () => request.id;';
+function assertRewritten(out) {
   assert.doesNotMatch(out, /@unproxy/, "the marker comment should be consumed");
+  assert.match(out, /^import \{ unproxy as (\w+) \} from "unproxy";[^]*\(\1\(request\)\)/, "request captured");
+}
+
+test("Babel 8 loads the plugin by file name through its own loader", () => {
+  assertRewritten(transform(marked, pluginCjsFile));
+});
+
+// What a user writes: `plugins: ["unproxy/babel"]` in a project where unproxy is installed; Babel 8 resolves the
+// package's "./babel" export itself. A temporary project links the package (package.json + the dist under test).
+test('Babel 8 resolves "unproxy/babel" through the package exports of an installed unproxy', (t) => {
+  const project = mkdtempSync(path.join(os.tmpdir(), "unproxy-babel-8-"));
+  t.after(() => rmSync(project, { recursive: true, force: true }));
+  const installed = path.join(project, "node_modules/unproxy");
+  mkdirSync(installed, { recursive: true });
+  copyFileSync(path.join(repoRoot, "package.json"), path.join(installed, "package.json"));
+  symlinkSync(distDir, path.join(installed, "dist"), "dir");
+  const out = babel.transformSync(marked, {
+    filename: path.join(project, "src/job.ts"),
+    cwd: project,
+    configFile: false,
+    babelrc: false,
+    parserOpts: { plugins: ["typescript"] },
+    plugins: ["unproxy/babel"],
+  }).code;
+  assertRewritten(out);
 });
 
 test("the CJS build (require) and the ESM build (import) give the same output on Babel 8", async () => {
