@@ -42,11 +42,22 @@ function sideBySide(left, right, width) {
   return out.join("\n");
 }
 
-/** Each scenario's source next to what the plugin made of it (side by side when the terminal is wide enough). */
+// The createCallback function of a compiled scenario: the hand-off point, where the variants differ.
+function handOff(code) {
+  const start = code.indexOf("export function createCallback");
+  if (start === -1) return undefined;
+  const end = code.indexOf("\n}", start);
+  return code.slice(start, end === -1 ? undefined : end + 2);
+}
+
+/**
+ * Each example's source next to what the plugin made of it (side by side when the terminal is wide enough), then,
+ * for scenarios, the hand-off function as each variant compiled it.
+ */
 export function formatShow(compiled, columns = process.stdout.columns ?? 0) {
   const variant = compiled.plugin ? "plugin" : Object.keys(compiled)[0];
   const blocks = [];
-  for (const file of compiled[variant].files) {
+  for (const [index, file] of compiled[variant].files.entries()) {
     const title = `examples/${file.rel}`;
     const target = `compiled (${VARIANTS[variant].label})`;
     if (columns >= 200) {
@@ -55,6 +66,11 @@ export function formatShow(compiled, columns = process.stdout.columns ?? 0) {
         sideBySide(file.source.trimEnd(), file.code.trimEnd(), width));
     } else {
       blocks.push(`── ${title} (source) ──\n${file.source.trimEnd()}\n\n── ${title} → ${target} ──\n${file.code.trimEnd()}`);
+    }
+    const variants = Object.keys(compiled).filter((name) => handOff(compiled[name].files[index].code));
+    if (variants.length > 1) {
+      blocks.push(`── ${title}: the hand-off in each variant ──\n` + variants
+        .map((name) => `[${VARIANTS[name].label}]\n${handOff(compiled[name].files[index].code)}`).join("\n"));
     }
   }
   return blocks.join("\n\n") + "\n";
