@@ -18,7 +18,8 @@ console.log(`Babel 8 fixture run: @babel/core ${babel.version}, Node ${process.v
 test("runs on Babel 8 and a Node that Babel 8 supports", () => {
   assert.equal(babel.version.split(".")[0], "8");
   const [major, minor] = process.versions.node.split(".").map(Number);
-  assert.ok(major > 22 || (major === 22 && minor >= 18), `Node ${process.version} is older than 22.18`);
+  const supported = (major === 22 && minor >= 18) || (major === 24 && minor >= 11) || major >= 25;
+  assert.ok(supported, `Node ${process.version} is outside Babel 8's engines (^22.18.0 || >=24.11.0)`);
 });
 
 if (fixtures.length === 0) {

@@ -30,9 +30,10 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
+// Babel 8's engines field: ^22.18.0 || >=24.11.0.
 function nodeSupportsBabel8(version) {
   const [major, minor] = version.replace(/^v/, "").split(".").map(Number);
-  return major > 22 || (major === 22 && minor >= 18);
+  return (major === 22 && minor >= 18) || (major === 24 && minor >= 11) || major >= 25;
 }
 
 if (installIsStale()) {
@@ -51,11 +52,12 @@ if (!distIsComplete(path.join(repoRoot, "dist"))) {
   if (status !== 0) process.exit(status);
 }
 
-// The suite reads a private copy of dist/: `npm run build` deletes dist/ first, and a build started elsewhere while
-// this suite runs would otherwise make it fail at random. The copy stays under the root's node_modules so the
-// plugin's own dependencies (@babel/helper-*) resolve from the root, as they do for a user.
+// The suite reads a private copy of dist/ (one per run): `npm run build` deletes dist/ first, and a build started
+// elsewhere while this suite runs would otherwise make it fail at random. The copy stays under the root's
+// node_modules so the plugin's own dependencies (@babel/helper-*) resolve from the root, as they do for a user.
+const snapshotRoot = path.join(repoRoot, `node_modules/.cache/unproxy-babel-8/${process.pid}`);
 function snapshotDist() {
-  const snapshot = path.join(repoRoot, "node_modules/.cache/unproxy-babel-8/dist");
+  const snapshot = path.join(snapshotRoot, "dist");
   for (let attempt = 0; attempt < 10; attempt++) {
     rmSync(snapshot, { recursive: true, force: true });
     try {
@@ -80,4 +82,6 @@ console.log(
 // NODE_ENV=test as under jest: presets read it (preset-react's `development` default follows Babel's env).
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? "test", UNPROXY_DIST_DIR: distDir };
 const args = [...prefix, "--test", "--test-reporter=spec", ...testFiles];
-process.exit(run(command, args, { cwd: repoRoot, env }));
+const status = run(command, args, { cwd: repoRoot, env });
+rmSync(snapshotRoot, { recursive: true, force: true });
+process.exit(status);
