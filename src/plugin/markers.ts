@@ -52,6 +52,9 @@ const TRANSPARENT = new Set([
 /** The function and every node whose leading comment marks it: wrappers, declaration, export, property or field. */
 export function markerCarriers(fn: NodePath): NodePath[] {
   const carriers = [fn];
+  // `/* @unproxy */ <T,>(x: T) => …`: the parser attaches the comment to the type parameters, which start first.
+  const typeParameters = fn.get("typeParameters") as NodePath;
+  if (!Array.isArray(typeParameters) && typeParameters.node) carriers.push(typeParameters);
   let current = fn;
   while (current.parentPath && TRANSPARENT.has(current.parentPath.node.type) && current.key === "expression") {
     current = current.parentPath;
@@ -200,6 +203,10 @@ export function describe(node: t.Node): string {
     return init ? `a variable whose value is ${describe(init)}` : "a variable with no value";
   }
   if (node.type === "ExportNamedDeclaration" && node.declaration) return describe(node.declaration);
-  const words = node.type.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
-  return `${/^[aeiou]/.test(words) ? "an" : "a"} ${words}`;
+  const words = node.type
+    .replace(/^TS/, "TypeScript ")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace("typescript", "TypeScript");
+  return `${/^[aeiouAEIOU]/.test(words) ? "an" : "a"} ${words}`;
 }
