@@ -1,7 +1,7 @@
 // captureContext(fn): the marker the Babel plugin compiles away. When the plugin did not run, this fallback keeps the
 // code correct: fn runs inside a snapshot of every context taken when captureContext() was called.
 import type { Backend } from "./backend.js";
-import { messages, typeError } from "./errors.js";
+import { badOptionMessage, captureNotFunctionMessage, pluginMissingMessage, typeError } from "./errors.js";
 import { state } from "./state.js";
 
 export interface RuntimeOptions {
@@ -12,7 +12,7 @@ export interface RuntimeOptions {
 /** Process-wide settings, shared by every copy of the runtime. */
 export function configure(options: RuntimeOptions): void {
   for (const key of Object.keys(options)) {
-    if (key !== "warnings") throw typeError(messages.badOption(key));
+    if (key !== "warnings") throw typeError(badOptionMessage(key));
   }
   if (options.warnings !== undefined) state.warnings = options.warnings !== false;
 }
@@ -22,12 +22,12 @@ function warnOnce(): void {
   state.warned = true;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   if (env !== undefined && env.UNPROXY_NO_WARN && env.UNPROXY_NO_WARN !== "0") return;
-  console.warn(messages.pluginMissing());
+  console.warn(pluginMissingMessage());
 }
 
 export function captureFactory(backend: Backend): <F extends (...args: any[]) => any>(fn: F) => F {
   return function captureContext<F extends (...args: any[]) => any>(fn: F): F {
-    if (typeof fn !== "function") throw typeError(messages.captureNotFunction(fn));
+    if (typeof fn !== "function") throw typeError(captureNotFunctionMessage(fn));
     warnOnce();
     const run = backend.snapshot();
     const captured = function (this: unknown, ...args: unknown[]): unknown {

@@ -1,7 +1,7 @@
 // createContext(): a named value bound for the extent of run() and of every async continuation it starts
 // (as far as the backend can follow them).
 import type { Backend, Frame, Slot } from "./backend.js";
-import { messages, typeError, UnboundContextError } from "./errors.js";
+import { badNameMessage, runWithoutFunctionMessage, typeError, UnboundContextError } from "./errors.js";
 import { register } from "./state.js";
 
 export interface Context<T> {
@@ -25,7 +25,7 @@ export class ContextImpl<T> implements Context<T> {
   }
 
   run<R, A extends unknown[]>(value: T, fn: (...args: A) => R, ...args: A): R {
-    if (typeof fn !== "function") throw typeError(messages.runWithoutFunction(this.name, fn));
+    if (typeof fn !== "function") throw typeError(runWithoutFunctionMessage(this.name, fn));
     const frame: Frame = { v: value, r: undefined };
     return this.slot.run(frame, fn as (...args: any[]) => R, ...args);
   }
@@ -45,7 +45,7 @@ export class ContextImpl<T> implements Context<T> {
 /** Builds the entry's createContext for one backend (each entry picks its backend; see index.ts). */
 export function contextFactory(backend: Backend): <T>(name: string) => Context<T> {
   return function createContext<T>(name: string): Context<T> {
-    if (typeof name !== "string" || name === "") throw typeError(messages.badName(name));
+    if (typeof name !== "string" || name === "") throw typeError(badNameMessage(name));
     const context = new ContextImpl<T>(name, backend.slot(name));
     register(context);
     return context;

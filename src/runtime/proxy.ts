@@ -2,7 +2,16 @@
 import type { Slot } from "./backend.js";
 import { ContextImpl } from "./context.js";
 import type { Context } from "./context.js";
-import { messages, typeError, UnboundContextError } from "./errors.js";
+import {
+  badSourceMessage,
+  nonConfigurableMessage,
+  notCallableMessage,
+  notExtensibleMessage,
+  preventExtensionsMessage,
+  primitiveMessage,
+  typeError,
+  UnboundContextError,
+} from "./errors.js";
 import { CURRENT, UNBOUND } from "./protocol.js";
 
 export interface ContextProxyOptions {
@@ -22,7 +31,7 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Called only when the hot path fails, so the traps stay small. */
 function invalid(name: string, value: unknown): Error {
-  return value === undefined ? new UnboundContextError(name) : typeError(messages.primitive(name, value));
+  return value === undefined ? new UnboundContextError(name) : typeError(primitiveMessage(name, value));
 }
 
 /** The get trap, the benchmarked path (`request.user.id`): no allocation, no closure, no try/catch. */
@@ -119,7 +128,7 @@ class Handler implements ProxyHandler<any> {
   defineProperty(_target: unknown, key: PropertyKey, descriptor: PropertyDescriptor): boolean {
     // The shared target cannot carry the property, and a Proxy may only report non-configurable properties its
     // target has: refuse before touching the real value rather than half-succeed.
-    if (descriptor.configurable === false) throw typeError(messages.nonConfigurable(this.name, key));
+    if (descriptor.configurable === false) throw typeError(nonConfigurableMessage(this.name, key));
     return Reflect.defineProperty(this.resolve(), key, descriptor);
   }
 
@@ -145,22 +154,22 @@ class Handler implements ProxyHandler<any> {
 
   isExtensible(): boolean {
     if (Reflect.isExtensible(this.resolve())) return true;
-    throw typeError(messages.notExtensible(this.name));
+    throw typeError(notExtensibleMessage(this.name));
   }
 
   preventExtensions(): boolean {
-    throw typeError(messages.preventExtensions(this.name));
+    throw typeError(preventExtensionsMessage(this.name));
   }
 
   apply(_target: unknown, thisArg: unknown, args: unknown[]): unknown {
     const value = this.resolve();
-    if (typeof value !== "function") throw typeError(messages.notCallable(this.name, value));
+    if (typeof value !== "function") throw typeError(notCallableMessage(this.name, value));
     return Reflect.apply(value, thisArg, args);
   }
 
   construct(_target: unknown, args: unknown[], newTarget: Function): object {
     const value = this.resolve();
-    if (typeof value !== "function") throw typeError(messages.notCallable(this.name, value));
+    if (typeof value !== "function") throw typeError(notCallableMessage(this.name, value));
     return Reflect.construct(value, args, newTarget === this.proxy ? value : newTarget);
   }
 }
@@ -182,7 +191,7 @@ export function contextProxy<T extends object>(
   options?: ContextProxyOptions,
 ): T {
   const read = readerFor(source);
-  if (read === undefined) throw typeError(messages.badSource(source));
+  if (read === undefined) throw typeError(badSourceMessage(source));
   const name = options?.name || (source as { name?: string }).name || "anonymous";
   const handler = new Handler(source instanceof ContextImpl ? source.slot : undefined, read, name);
   // A bound function: callable and constructible (apply/construct traps fire) and, unlike a plain function, it has

@@ -2,7 +2,7 @@
 // of a context, reused within that run and every continuation it starts, never shared with another run.
 import { ContextImpl } from "./context.js";
 import type { Context } from "./context.js";
-import { messages, typeError, UnboundContextError } from "./errors.js";
+import { badResourceMessage, typeError, UnboundContextError } from "./errors.js";
 
 export interface Resource<R> {
   /** For error messages: "<context>.resource" unless given. */
@@ -21,8 +21,8 @@ export function createResource<R, T = unknown>(
   options?: { name?: string },
 ): Resource<R> {
   // Resources hang off the run's frame, which only contexts made by this copy of the runtime expose.
-  if (!(context instanceof ContextImpl)) throw typeError(messages.badResource("a context from createContext()", context));
-  if (typeof factory !== "function") throw typeError(messages.badResource("a factory function", factory));
+  if (!(context instanceof ContextImpl)) throw typeError(badResourceMessage("a context from createContext()", context));
+  if (typeof factory !== "function") throw typeError(badResourceMessage("a factory function", factory));
   const slot = context.slot;
   const name = options?.name || `${context.name}.resource`;
   const key = {};

@@ -1,6 +1,14 @@
 // Worker threads do not inherit contexts (xlocal: wrap the spawn). snapshotContexts() turns the bound *named*
 // contexts into plain data for postMessage / workerData; runWithContexts() binds them again on the other side.
-import { describe, messages, typeError } from "./errors.js";
+import {
+  ambiguousNameMessage,
+  badSnapshotMessage,
+  describe,
+  missingContextMessage,
+  notCloneableMessage,
+  snapshotRunWithoutFunctionMessage,
+  typeError,
+} from "./errors.js";
 import { contextsNamed, state } from "./state.js";
 
 export interface ContextSnapshot {
@@ -40,12 +48,12 @@ export function snapshotContexts(options?: SnapshotOptions): ContextSnapshot {
     for (const context of contextsNamed(name)) {
       const value = context.tryGet();
       if (value === undefined) continue;
-      if (found !== undefined && found !== value) throw typeError(messages.ambiguousName(name));
+      if (found !== undefined && found !== value) throw typeError(ambiguousNameMessage(name));
       found = value;
     }
     if (found === undefined) continue;
     const problem = cloneError(found);
-    if (problem !== undefined) throw typeError(messages.notCloneable(name, problem));
+    if (problem !== undefined) throw typeError(notCloneableMessage(name, problem));
     values[name] = found;
   }
   return { unproxySnapshot: 1, values };
@@ -65,15 +73,15 @@ export function runWithContexts<R, A extends unknown[]>(
 ): R;
 export function runWithContexts(snapshot: ContextSnapshot, ...rest: unknown[]): unknown {
   if (typeof snapshot !== "object" || snapshot === null || snapshot.unproxySnapshot !== 1) {
-    throw typeError(messages.badSnapshot(snapshot));
+    throw typeError(badSnapshotMessage(snapshot));
   }
   const options = typeof rest[0] === "object" && rest[0] !== null ? (rest.shift() as { ignoreMissing?: boolean }) : {};
   const fn = rest.shift();
-  if (typeof fn !== "function") throw typeError(messages.snapshotRunWithoutFunction(fn));
+  if (typeof fn !== "function") throw typeError(snapshotRunWithoutFunctionMessage(fn));
   const bindings: { run: (value: unknown, next: () => unknown) => unknown; value: unknown }[] = [];
   for (const name of Object.keys(snapshot.values)) {
     const contexts = contextsNamed(name);
-    if (contexts.length === 0 && !options.ignoreMissing) throw typeError(messages.missingContext(name));
+    if (contexts.length === 0 && !options.ignoreMissing) throw typeError(missingContextMessage(name));
     for (const context of contexts) {
       bindings.push({ run: (value, next) => context.run(value, next), value: snapshot.values[name] });
     }

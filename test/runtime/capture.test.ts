@@ -3,9 +3,9 @@ import { captureContext, configure, contextProxy, createContext } from "../../sr
 import { state } from "../../src/runtime/state";
 
 const WARNING =
-  "[unproxy] captureContext() ran without the unproxy Babel plugin, so it fell back to a runtime snapshot of every " +
-  'context. Add "unproxy/babel" to your Babel plugins to resolve captured proxies when the closure is created; ' +
-  "silence this warning with configure({ warnings: false }) or UNPROXY_NO_WARN=1. (UNPROXY_R010)";
+  "[unproxy] captureContext() ran without the unproxy Babel plugin and fell back to a runtime snapshot of all " +
+  'contexts. Add "unproxy/babel" to your Babel plugins; silence this with configure({ warnings: false }) or ' +
+  "UNPROXY_NO_WARN=1. (UNPROXY_R010)";
 
 const requestContext = createContext<{ id: number }>("request");
 const request = contextProxy(requestContext);

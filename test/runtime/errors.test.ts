@@ -7,7 +7,7 @@ import {
   createResource,
   UnboundContextError,
 } from "../../src/runtime/index";
-import { messages } from "../../src/runtime/errors";
+import * as errors from "../../src/runtime/errors";
 
 const requestContext = createContext<{ id: number }>("request");
 const request = contextProxy(requestContext);
@@ -26,63 +26,60 @@ const cases: [code: string, trigger: () => unknown, type: Function, text: string
     "UNPROXY_UNBOUND",
     () => request.id,
     UnboundContextError,
-    '[unproxy] context "request" has no value in this execution. Read it inside run(value, fn) of its context, or ' +
-      "resolve it where the callback is created: captureContext(fn) or the unproxy Babel plugin. (UNPROXY_UNBOUND)",
+    '[unproxy] context "request" has no value here. Read it inside its run(value, fn), or capture it where the ' +
+      "callback is created: captureContext(fn) or the unproxy Babel plugin. (UNPROXY_UNBOUND)",
   ],
   [
     "UNPROXY_R001",
     () => createContext(""),
     TypeError,
-    '[unproxy] createContext(name) needs a non-empty string as its name, got "". (UNPROXY_R001)',
+    '[unproxy] createContext(name) needs a non-empty string, got "". (UNPROXY_R001)',
   ],
   [
     "UNPROXY_R002",
     () => requestContext.run({ id: 1 }, undefined as never),
     TypeError,
-    '[unproxy] context "request": run(value, fn) needs a function as its second argument, got undefined. (UNPROXY_R002)',
+    '[unproxy] run(value, fn) of context "request" needs a function, got undefined. (UNPROXY_R002)',
   ],
   [
     "UNPROXY_R003",
     () => contextProxy({} as never),
     TypeError,
-    "[unproxy] contextProxy(source) needs a context from createContext() or a getter function, got an object. " +
-      "(UNPROXY_R003)",
+    "[unproxy] contextProxy(source) needs a context or a getter function, got an object. (UNPROXY_R003)",
   ],
   [
     "UNPROXY_R004",
     () => contextProxy(() => 42 as unknown as object, { name: "answer" }).toString(),
     TypeError,
-    '[unproxy] context proxy "answer" can only stand for an object or a function, but its current value is 42. ' +
-      "Read primitives with the context's get() instead. (UNPROXY_R004)",
+    '[unproxy] context proxy "answer" stands for an object or a function, but its value is 42; read primitives ' +
+      "with the context's get(). (UNPROXY_R004)",
   ],
   [
     "UNPROXY_R005",
     () => requestContext.run({ id: 1 }, () => (request as unknown as () => void)()),
     TypeError,
-    '[unproxy] context proxy "request" was called or used with new, but its current value is an object, not a ' +
-      "function. (UNPROXY_R005)",
+    '[unproxy] context proxy "request" was called, but its value is an object, not a function. (UNPROXY_R005)',
   ],
   [
     "UNPROXY_R006",
     () => requestContext.run({ id: 1 }, () => Object.freeze(request)),
     TypeError,
-    '[unproxy] Object.preventExtensions/seal/freeze cannot go through context proxy "request" (a Proxy invariant ' +
-      "forbids a shared proxy to become non-extensible). Call it on unproxy(request) instead. (UNPROXY_R006)",
+    '[unproxy] Object.preventExtensions/seal/freeze cannot go through context proxy "request" (a Proxy ' +
+      "invariant); call it on unproxy(request). (UNPROXY_R006)",
   ],
   [
     "UNPROXY_R007",
     () => requestContext.run(Object.seal({ id: 1 }), () => Object.isSealed(request)),
     TypeError,
-    '[unproxy] context proxy "request" cannot report its current value as non-extensible (frozen, sealed or ' +
-      "preventExtensions) because of a Proxy invariant. Call Object.isExtensible/isFrozen/isSealed on " +
-      "unproxy(request) instead. (UNPROXY_R007)",
+    '[unproxy] context proxy "request" cannot report a non-extensible (frozen, sealed) value (a Proxy ' +
+      "invariant); call Object.isExtensible/isFrozen/isSealed on unproxy(request). (UNPROXY_R007)",
   ],
   [
     "UNPROXY_R008",
     () => requestContext.run({ id: 1 }, () => Object.defineProperty(request, "id", { configurable: false })),
     TypeError,
     '[unproxy] cannot define the non-configurable property "id" through context proxy "request" (a Proxy ' +
-      "invariant forbids it). Define it on unproxy(request) instead. (UNPROXY_R008)",
+      "invariant); define it on unproxy(request). (UNPROXY_R008)",
   ],
   [
     "UNPROXY_R009",
@@ -100,7 +97,7 @@ const cases: [code: string, trigger: () => unknown, type: Function, text: string
     "UNPROXY_R016",
     () => configure({ warning: false } as never),
     TypeError,
-    '[unproxy] configure() got the unknown option "warning"; the only option is "warnings" (boolean). (UNPROXY_R016)',
+    '[unproxy] configure() has no option "warning"; did you mean "warnings"? (UNPROXY_R016)',
   ],
 ];
 
@@ -113,7 +110,7 @@ test.each(cases)("%s has its exact text, type and code", (code, trigger, type, t
 
 test("a null value and a symbol key read well in messages", () => {
   expect(thrown(() => contextProxy(() => null as unknown as object, { name: "n" }).valueOf()).message).toContain(
-    "its current value is null.",
+    "its value is null;",
   );
   const key = Symbol("k");
   expect(
@@ -134,7 +131,9 @@ test("UnboundContextError carries the context's name and code", () => {
 });
 
 test("the catalogue: every message has the [unproxy] prefix and its own code", () => {
-  const codes = Object.values(messages).map((build) => {
+  const messages = Object.entries(errors).filter(([name]) => name.endsWith("Message"));
+  expect(messages.length).toBe(18);
+  const codes = messages.map(([, build]) => {
     const text = (build as (...args: unknown[]) => string)("x", "y");
     expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|R\d{3})\)$/s);
     return /\((UNPROXY_\w+)\)$/.exec(text)![1];
