@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import variantPlugin, { MARKER } from "./variant-plugin.mjs";
 
 const require = createRequire(import.meta.url);
@@ -44,7 +44,8 @@ export function exampleSources() {
 }
 
 function linkRuntime(runDir) {
-  const runtimeUrl = import.meta.resolve("unproxy");
+  // import.meta.resolve applies the package's `exports` with Node's own conditions; it is unflagged from Node 20.6.
+  const runtimeUrl = import.meta.resolve?.("unproxy") ?? pathToFileURL(join(repoDir, "dist/esm/runtime/index.js")).href;
   const dir = join(runDir, "node_modules", "unproxy");
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "unproxy", type: "module", exports: "./index.js" }));
