@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
-const testFiles = ["fixtures.test.mjs", "plugin-loading.test.mjs"].map((file) => path.join(here, file));
+const testFiles = ["fixtures.test.mjs", "plugin-loading.test.mjs", "plugin-behaviour.test.mjs"].map((file) => path.join(here, file));
 
 function readJson(file) {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
