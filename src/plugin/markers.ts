@@ -121,15 +121,9 @@ export function scan(program: NodePath<t.Program>, runtime: string, markAll: boo
       throw fn.buildCodeFrameError(messages.E003_METHOD(methodKind(fn.node)));
     }
     if (comments.length > 1) throw fn.buildCodeFrameError(messages.E008_DUPLICATE_MARKER());
-    let names: string[] | null;
-    try {
-      names = markerNames(comments[0]);
-    } catch (error) {
-      throw fn.buildCodeFrameError((error as Error).message);
-    }
+    const names = namesWithCodeFrame(fn, comments[0]);
     for (const comment of comments) consumed.add(comment);
     consume(comments, markerCarriers(fn));
-    if (seen.has(fn.node)) throw fn.buildCodeFrameError(messages.E008_DUPLICATE_MARKER());
     seen.add(fn.node);
     result.marked.push({ fn, marker: "comment", names });
   };
@@ -148,7 +142,8 @@ export function scan(program: NodePath<t.Program>, runtime: string, markAll: boo
       for (const comment of comments) consumed.add(comment);
       consume(comments, markerCarriers(fn));
       seen.add(fn.node);
-      result.marked.push({ fn, marker: "call", names: comments.length ? markerNames(comments[0]) : null, call });
+      const names = comments.length ? namesWithCodeFrame(fn, comments[0]) : null;
+      result.marked.push({ fn, marker: "call", names, call });
     },
     WithStatement(path) {
       result.withs.push(path);
@@ -157,6 +152,14 @@ export function scan(program: NodePath<t.Program>, runtime: string, markAll: boo
 
   if (!markAll) rejectStrayMarkers(program, consumed);
   return result;
+}
+
+function namesWithCodeFrame(fn: NodePath, comment: t.Comment): string[] | null {
+  try {
+    return markerNames(comment);
+  } catch (error) {
+    throw fn.buildCodeFrameError((error as Error).message);
+  }
 }
 
 function unwrapTransparent(path: NodePath): NodePath {
