@@ -115,7 +115,7 @@ export function scan(program: NodePath<t.Program>, runtime: string, markAll: boo
       return;
     }
     if (fn.isFunctionDeclaration()) {
-      throw fn.buildCodeFrameError(messages.E002_FUNCTION_DECLARATION(fn.node.id?.name ?? "default"));
+      throw fn.buildCodeFrameError(messages.E002_FUNCTION_DECLARATION(fn.node.id?.name));
     }
     if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) {
       throw fn.buildCodeFrameError(messages.E003_METHOD(methodKind(fn.node)));

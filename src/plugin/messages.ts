@@ -6,10 +6,11 @@ export const messages = {
   E001_NOT_A_FUNCTION: (what: string) =>
     `[UNPROXY_E001] @unproxy marks a function, but it is attached to ${what}. Put the marker right before the ` +
     `function or arrow, e.g. \`setTimeout(/* @unproxy */ () => …)\`.`,
-  E002_FUNCTION_DECLARATION: (name: string) =>
-    `[UNPROXY_E002] @unproxy cannot mark the function declaration \`${name}\`: a declaration is created when its ` +
-    `scope starts (hoisting), before the proxies it reads are bound. Use an expression instead: ` +
-    `\`const ${name} = /* @unproxy */ function ${name}() {…}\`.`,
+  E002_FUNCTION_DECLARATION: (name: string | undefined) =>
+    `[UNPROXY_E002] @unproxy cannot mark the function declaration \`${name ?? "export default function"}\`: a ` +
+    `declaration is created when its scope starts (hoisting), before the proxies it reads are bound. Use an ` +
+    `expression instead: ` +
+    (name ? `\`const ${name} = /* @unproxy */ function ${name}() {…}\`.` : `\`export default (/* @unproxy */ function () {…})\`.`),
   E003_METHOD: (kind: string) =>
     `[UNPROXY_E003] @unproxy cannot mark a ${kind}: wrapping it would break \`super\` and its place on the ` +
     `object. Mark an arrow function held by a property or class field instead, e.g. \`handler = /* @unproxy */ () => …\`.`,
