@@ -56,7 +56,8 @@ export async function startVariantServer(compiledVariant) {
 
 /**
  * Runs the demo. Options (all optional): requests (2000), concurrency (100), scenarios (names of SCENARIOS),
- * variants (names of VARIANTS), onRow(row) called as each row is measured.
+ * variants (names of VARIANTS), plugin (a Babel plugin path to use instead of unproxy/babel in the plugin variant),
+ * onRow(row) called as each row is measured.
  * Returns { rows, compiled } where each row is
  * { scenario, variant, requests, ok, leaks, errors, wallMs, callbacksPerSecond, firstLeak?, firstError? }
  * and compiled is { [variant]: { files: [{ rel, source, code }] } } (the code the rows ran).
@@ -69,7 +70,7 @@ export async function runDemo(options = {}) {
   for (const name of scenarios) {
     if (!(name in SCENARIOS)) throw new Error(`unknown scenario "${name}" (known: ${Object.keys(SCENARIOS).join(", ")})`);
   }
-  const build = await compileExamples(variants);
+  const build = await compileExamples(variants, { plugin: options.plugin });
   const rows = [];
   try {
     for (const variant of variants) {

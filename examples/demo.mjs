@@ -1,16 +1,18 @@
 // `npm run demo`: the bug and the fix, measured. See docs/readme/demo-cli.md.
-//   node examples/demo.mjs [--requests N] [--concurrency C] [--show] [--json]
+//   node examples/demo.mjs [--requests N] [--concurrency C] [--show] [--json] [--plugin path]
 // Exits 1 when the plugin variant lets any response carry another request's data (or fails a request), so a CI
 // smoke run catches a regression.
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { runDemo, SCENARIOS, VARIANTS } from "./demo-lib.mjs";
 import { formatShow, formatTable, formatVariantNotes } from "./lib/format.mjs";
 
-const USAGE = `usage: npm run demo -- [--requests N] [--concurrency C] [--show] [--json]
+const USAGE = `usage: npm run demo -- [--requests N] [--concurrency C] [--show] [--json] [--plugin path]
   --requests N      requests per scenario and variant (default 2000)
   --concurrency C   requests in flight at once (default 100)
   --show            print each example's source next to its compiled output first
-  --json            print the result rows as JSON instead of the table`;
+  --json            print the result rows as JSON instead of the table
+  --plugin path     compile the plugin variant with this Babel plugin file instead of unproxy/babel`;
 
 function positiveInt(name, text, max) {
   const value = Number(text);
@@ -29,6 +31,7 @@ async function main() {
         concurrency: { type: "string", default: "100" },
         show: { type: "boolean", default: false },
         json: { type: "boolean", default: false },
+        plugin: { type: "string" },
         help: { type: "boolean", default: false },
       },
     }));
@@ -48,12 +51,14 @@ async function main() {
       `unproxy demo: a node:http server on 127.0.0.1 keeps the current request in a contextProxy.\n` +
         `Each scenario hands a callback that reads request.id / request.user.id to other machinery; the client checks\n` +
         `that every response carries its own request's data. ${flags.requests} requests per row, ` +
-        `${flags.concurrency} in flight.\nVariants (the same sources, compiled three ways):\n${formatVariantNotes(variants)}\n\n`,
+        `${flags.concurrency} in flight.\nVariants (the same sources, compiled three ways):\n${formatVariantNotes(variants)}\n` +
+        (flags.plugin ? `  (plugin variant compiled with ${flags.plugin} instead of unproxy/babel)\n` : "") + "\n",
     );
   }
   const { rows, compiled } = await runDemo({
     requests: flags.requests,
     concurrency: flags.concurrency,
+    plugin: flags.plugin === undefined ? undefined : resolve(flags.plugin),
     onRow: (row) => {
       if (!flags.json && process.stderr.isTTY) {
         process.stderr.write(`  measured ${SCENARIOS[row.scenario]} / ${VARIANTS[row.variant].label}\n`);

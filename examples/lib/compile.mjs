@@ -29,7 +29,7 @@ export const VARIANTS = {
     label: "plugin",
     how: "compiled by @babel/core with preset-typescript + unproxy/babel",
     // Resolved through this package's own `exports` (self-reference), as a user's babel.config.js would.
-    plugins: () => [require.resolve("unproxy/babel")],
+    plugins: (override) => [override ?? require.resolve("unproxy/babel")],
   },
 };
 
@@ -54,10 +54,11 @@ function linkRuntime(runDir) {
 }
 
 /**
- * Compiles every example source for each variant.
+ * Compiles every example source for each variant. `plugin` (a path or module name) replaces unproxy/babel in the
+ * plugin variant, to try another build of the plugin.
  * Returns { runDir, variants: { [variant]: { dir, files: [{ rel, source, code }] } }, cleanup() }.
  */
-export async function compileExamples(variantNames = Object.keys(VARIANTS)) {
+export async function compileExamples(variantNames = Object.keys(VARIANTS), { plugin } = {}) {
   const babel = require("@babel/core");
   const sources = exampleSources();
   mkdirSync(cacheDir, { recursive: true });
@@ -75,8 +76,9 @@ export async function compileExamples(variantNames = Object.keys(VARIANTS)) {
         configFile: false,
         babelrc: false,
         presets: [require.resolve("@babel/preset-typescript")],
-        plugins: spec.plugins(),
-        retainLines: false,
+        plugins: spec.plugins(plugin),
+        // Output lines stay on their source lines, so --show can print source and output side by side.
+        retainLines: true,
       });
       const out = join(dir, rel.replace(/\.ts$/, ".js"));
       mkdirSync(dirname(out), { recursive: true });

@@ -1,5 +1,7 @@
 // Smoke test of `npm run demo`: a small run, asserting behaviour (who leaks), never timing.
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = join(__dirname, "..", "..");
@@ -72,6 +74,22 @@ describe("demo flags", () => {
     expect(run.stdout).toContain("/* @unproxy */ () => reply({ id: request.id, user: request.user.id })");
     expect(run.stdout).toContain('import { unproxy as _unproxy } from "unproxy";');
     expect(run.stdout).toMatch(/\| scenario +\| variant +\| requests \| +leaks \| errors \|/);
+  }, 120_000);
+
+  test("a plugin variant that leaks makes the demo exit 1, naming the scenarios (the CI smoke guard)", () => {
+    // A Babel plugin that does nothing: marker comments are left alone, so those callbacks capture nothing.
+    const dir = mkdtempSync(join(tmpdir(), "unproxy-demo-"));
+    writeFileSync(join(dir, "no-op-plugin.cjs"), "module.exports = () => ({ visitor: {} });\n");
+    const run = demo(["--requests", "200", "--json", "--plugin", join(dir, "no-op-plugin.cjs")]);
+    expect(run.status).toBe(1);
+    const failures = run.stderr.split("\n").filter((line) => line.startsWith("demo: FAIL"));
+    expect(failures.map((line) => line.replace(/: \d+ leaks.*/, ""))).toEqual([
+      "demo: FAIL plugin variant on work-queue",
+      "demo: FAIL plugin variant on thenable",
+    ]);
+    // The emitter scenario's captureContext() call was left for the runtime's fallback, which snapshots instead.
+    const rows = JSON.parse(run.stdout) as Row[];
+    expect(rows.find((r) => r.scenario === "event-emitter" && r.variant === "plugin")!.leaks).toBe(0);
   }, 120_000);
 
   test("a bad value is a usage error", () => {
