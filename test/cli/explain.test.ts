@@ -63,6 +63,21 @@ describe("unproxy explain", () => {
     expect(report.errors[0].message).toMatch(/^src\/bad\.ts: /);
   });
 
+  test("nothing captured, several names live: one line per live name", async () => {
+    const cwd = makeProject({ "a.js": "let a = 1, b = 2;\na++; b++;\nexport const f = /* @unproxy */ () => [a, b, Date.now()];\n" });
+    expect((await runCli(["explain", "a.js"], { cwd })).stdout).toBe(
+      [
+        "a.js:3:33  @unproxy comment",
+        "  captured: (nothing)",
+        `  live:     a — ${REASSIGNED}`,
+        `            b — ${REASSIGNED}`,
+        "",
+        "1 marked closure in 1 of 1 file; 0 files with errors",
+        "",
+      ].join("\n"),
+    );
+  });
+
   test("a file with no marked closure", async () => {
     const cwd = makeProject({ "a.js": "export const a = () => 1;\n" });
     expect(await runCli(["explain", "a.js"], { cwd })).toEqual({
