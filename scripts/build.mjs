@@ -1,14 +1,29 @@
-// Builds dist/esm and dist/cjs from src with tsc, then marks each tree's module format.
+// Builds dist/esm and dist/cjs from src with tsc, then marks each tree's module format. The build goes to a fresh
+// folder that replaces dist/ at the end, so tests reading dist/ while a build runs never see it half-written.
 import { execFileSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-rmSync("dist", { recursive: true, force: true });
-for (const [config, dir, type] of [
-  ["tsconfig.json", "dist/esm", "module"],
-  ["tsconfig.cjs.json", "dist/cjs", "commonjs"],
-]) {
-  execFileSync(process.execPath, [tsc, "-p", config], { stdio: "inherit" });
-  writeFileSync(`${dir}/package.json`, JSON.stringify({ type }) + "\n");
+const staging = `dist.building-${process.pid}`;
+try {
+  for (const [config, format, type] of [
+    ["tsconfig.json", "esm", "module"],
+    ["tsconfig.cjs.json", "cjs", "commonjs"],
+  ]) {
+    execFileSync(process.execPath, [tsc, "-p", config, "--outDir", `${staging}/${format}`], { stdio: "inherit" });
+    writeFileSync(`${staging}/${format}/package.json`, JSON.stringify({ type }) + "\n");
+  }
+} catch {
+  rmSync(staging, { recursive: true, force: true });
+  console.error("build: tsc failed (errors above); dist/ left as it was");
+  process.exit(1);
 }
+const retired = `dist.retired-${process.pid}`;
+try {
+  renameSync("dist", retired);
+} catch {
+  // no previous build
+}
+renameSync(staging, "dist");
+rmSync(retired, { recursive: true, force: true });

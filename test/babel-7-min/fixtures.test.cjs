@@ -1,0 +1,33 @@
+// The fixtures on the oldest Babel the plugin accepts: @babel/core 7.22.0 with its own parser, traverse, generator and
+// types (pinned by this folder's lock). Fixtures that add presets or plugins are left to the main suites (those
+// packages come in newer versions), as is exec.ts. Outputs are compared after printing both through the root's
+// generator, so formatting changes between Babel releases do not count; the code must be the same.
+"use strict";
+const assert = require("node:assert/strict");
+const { test } = require("node:test");
+const path = require("node:path");
+const babel = require("./node_modules/@babel/core");
+const { parse } = require("@babel/parser");
+const generate = require("@babel/generator").default;
+const harness = require("../plugin/fixture-harness.cjs");
+
+const plugin = require(path.resolve(__dirname, "../../dist/cjs/plugin/index.js")).default;
+const reprint = (code) => generate(parse(code, { sourceType: "unambiguous", plugins: ["typescript", "jsx"] })).code;
+
+test(`running on @babel/core ${babel.version}`, () => {
+  assert.match(babel.version, /^7\.22\./);
+});
+
+for (const fixture of harness.listFixtures()) {
+  const { options } = fixture;
+  if (options.presets || options.plugins || options.pluginsBefore) continue;
+  test(fixture.name, () => {
+    if (options.throws) {
+      assert.throws(() => harness.transformFixture(babel, plugin, fixture), (error) => error.message.includes(options.throws));
+      return;
+    }
+    const output = harness.transformFixture(babel, plugin, fixture);
+    assert.equal(reprint(output), reprint(harness.expectedOutput(fixture, 7).code));
+    assert.equal(harness.transformFixture(babel, plugin, fixture, output, true), output);
+  });
+}
