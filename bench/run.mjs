@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --all-nodes] [-- --nodes 20,22]`: runs every benchmark group in fresh child
 // processes on each Node version, prints one Markdown section per version, writes bench/results/*.json.
-// `--child <job> --out <file>` is the child side (runnable by any Node: `npx -y node@22 bench/run.mjs --child core`).
+// `--render <results.json…>` reprints saved results. `--child <job> --out <file>` is the child side, runnable by
+// any Node: `npx -y node@22 bench/run.mjs --child core`.
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
@@ -77,10 +78,11 @@ let buildSnapshot;
 async function parent() {
   const { snapshotBuild } = await import("./lib/build-root.mjs");
   buildSnapshot = snapshotBuild();
-  const { renderNode } = await import("./lib/report.mjs");
+  const { renderNode, renderSummary } = await import("./lib/report.mjs");
   const majors = value("nodes")?.split(",") ?? (quick && !flag("all-nodes") ? [process.versions.node.split(".")[0]] : ["20", "22", "24"]);
   const date = new Date().toISOString().slice(0, 10);
   const sections = [];
+  const all = [];
   let failed = false;
   for (const major of majors) {
     process.stderr.write(`node ${major}:\n`);
@@ -123,10 +125,19 @@ async function parent() {
     const file = join(dir, `${date}-node${major}${quick ? ".quick" : ""}.json`);
     writeFileSync(file, JSON.stringify(r, null, 2) + "\n");
     sections.push(renderNode(r));
+    all.push(r);
     process.stderr.write(`  wrote ${file}\n`);
   }
-  console.log(`## Benchmarks\n\n${sections.join("\n\n")}\n`);
+  const summary = all.length ? `### Goals per Node version\n\n${renderSummary(all)}\n\n` : "";
+  console.log(`## Benchmarks\n\n${summary}${sections.join("\n\n")}\n`);
   if (failed) process.exitCode = 1;
 }
 
-await (flag("child") ? child() : parent());
+/** `--render a.json b.json`: prints the Markdown of saved results without running anything (for the README). */
+async function render() {
+  const { renderNode, renderSummary } = await import("./lib/report.mjs");
+  const results = argv.filter((a) => a.endsWith(".json")).map((f) => JSON.parse(readFileSync(f, "utf8")));
+  console.log(`### Goals per Node version\n\n${renderSummary(results)}\n\n${results.map(renderNode).join("\n\n")}`);
+}
+
+await (flag("child") ? child() : flag("render") ? render() : parent());

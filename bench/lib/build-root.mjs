@@ -20,7 +20,7 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
 /** Copies dist/ and package.json to a temp dir (node_modules linked back); waits while a rebuild is underway. */
 export function snapshotBuild() {
   const ready = () =>
-    ["dist/esm/package.json", "dist/cjs/package.json", "dist/esm/runtime/index.js"].every((f) =>
+    ["dist/esm/package.json", "dist/cjs/package.json", "dist/esm/runtime/index.js", "dist/cjs/plugin/index.js"].every((f) =>
       existsSync(join(projectRoot, f)),
     );
   for (let i = 0; i < 120 && !ready(); i++) sleep(500);

@@ -26,7 +26,7 @@ const PEERS = ["als-bind", "als-snapshot", "async-resource-bind", "zone-wrap", "
 const fmt = (x) => (x == null || !Number.isFinite(x) ? "—" : x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const ratio = (x) => (x == null || !Number.isFinite(x) ? "—" : `${fmt(x)}×`);
 const pct = (x) => (x == null ? "—" : `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`);
-const verdict = (ok) => (ok == null ? "n/a" : ok ? "pass" : "**FAIL**");
+const verdict = (ok) => (ok == null ? "n/a" : ok === "inconclusive" ? "inconclusive" : ok ? "pass" : "**FAIL**");
 
 /** Evaluates every goal of issue 6 from the measured figures; a missing figure gives pass: null. */
 export function evaluateGoals(r) {
@@ -47,10 +47,17 @@ export function evaluateGoals(r) {
   const captured = div(ns("access/captured-reader"), ns("access/plain-reader"));
   // "equal to a direct read": the same 5% tolerance as the call goal
   add("access-captured", "access in a captured closure ≈ direct read (≤ 1.05×)", captured, (v) => v <= 1.05, ratio(captured));
-  const real = r.build?.real?.overhead;
-  add("build-real", "build, real marker-free code: overhead ≤ 2%", real, (v) => v <= 0.02, pct(real));
-  const dense = r.build?.dense?.overhead;
-  add("build-dense", "build, marker-dense file: overhead ≤ 25%", dense, (v) => v <= 0.25, pct(dense));
+  // A build figure within the run's noise floor (what a no-op plugin "costs") cannot fail or pass its goal.
+  for (const [id, key, text, limit] of [
+    ["build-real", "real", "build, real marker-free code: overhead ≤ 2%", 0.02],
+    ["build-dense", "dense", "build, marker-dense file: overhead ≤ 25%", 0.25],
+  ]) {
+    const b = r.build?.[key];
+    const v = b?.overhead;
+    const noise = Math.abs(b?.noopOverhead ?? 0);
+    const ok = (x) => (x <= limit ? true : x - noise <= limit ? "inconclusive" : false);
+    add(id, text, v, ok, v == null ? "—" : `${pct(v)} (no-op plugin ${pct(b.noopOverhead)})`);
+  }
   return goals;
 }
 
@@ -108,10 +115,15 @@ function buildTable(r) {
   const m = r.buildMemory ?? {};
   const mem = (input, k) => `${fmt(m[`${input}/without`]?.[k])} → ${fmt(m[`${input}/with`]?.[k])}`;
   const rows = [
-    "| Input | Size | without plugin (CPU ms) | with plugin (CPU ms) | overhead (median of per-round ratios) | peak RSS MB (without → with) | heap growth MB (without → with) |",
-    "|---|---:|---:|---:|---:|---:|---:|",
-    `| real code, ${b.real.files} files | ${(b.real.bytes / 1024).toFixed(0)} KiB | ${fmt(b.real.medianMs.without)} | ${fmt(b.real.medianMs.with)} | ${pct(b.real.overhead)} | ${mem("real", "peakRssMB")} | ${mem("real", "heapPeakDeltaMB")} |`,
-    `| marker-dense, ${b.dense.closures} marked closures | ${(b.dense.bytes / 1024).toFixed(0)} KiB | ${fmt(b.dense.medianMs.without)} | ${fmt(b.dense.medianMs.with)} | ${pct(b.dense.overhead)} | ${mem("dense", "peakRssMB")} | ${mem("dense", "heapPeakDeltaMB")} |`,
+    "| Input | Size | without plugin (ms) | with plugin (ms) | overhead | no-op plugin (noise floor) | per-round overhead, median [min, max] | per-round CPU-time overhead | peak RSS MB (without → with) | heap growth MB (without → with) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...[
+      [`real code, ${b.real.files} files`, b.real, "real"],
+      [`marker-dense, ${b.dense.closures} marked closures`, b.dense, "dense"],
+    ].map(
+      ([label, x, input]) =>
+        `| ${label} | ${(x.bytes / 1024).toFixed(0)} KiB | ${fmt(x.fastestMs.without)} | ${fmt(x.fastestMs.with)} | ${pct(x.overhead)} | ${pct(x.noopOverhead)} | ${pct(x.roundOverhead)} [${pct(x.roundOverheadRange[0])}, ${pct(x.roundOverheadRange[1])}] | ${pct(x.cpuOverhead)} | ${mem(input, "peakRssMB")} | ${mem(input, "heapPeakDeltaMB")} |`,
+    ),
   ];
   const corpus = b.real.packages.map((p) => `${p.name}@${p.version} ${p.dir} (${p.files})`).join(", ");
   return `${rows.join("\n")}\n\nCorpus: ${corpus}. Presets: ${b.presets}.`;
@@ -134,10 +146,21 @@ export function renderNode(r) {
     createTable(r),
     "**Proxy access**",
     accessTable(r),
-    "**Build** — Babel 7 transform of the whole input, process CPU time, median of interleaved rounds; memory from one fresh process per variant (peak RSS = `process.resourceUsage().maxRSS`; heap growth = peak `heapUsed` sampled after each file minus `heapUsed` after a forced GC before the first).",
+    "**Build** — Babel 7 transform time of the whole input: sum over files of each file's fastest transform over all rounds, the variants interleaved file by file; memory from one fresh process per variant (peak RSS = `process.resourceUsage().maxRSS`; heap growth = peak `heapUsed` sampled after each file minus `heapUsed` after a forced GC before the first).",
     buildTable(r),
     notes ? `Notes:\n${notes}` : "",
   ]
     .filter(Boolean)
     .join("\n\n");
+}
+
+/** One row per goal, one column per Node version: the overview the README leads with. */
+export function renderSummary(results) {
+  const perNode = results.map((r) => evaluateGoals(r));
+  const head = `| Goal | ${results.map((r) => `Node ${r.node.split(".")[0].slice(1)}`).join(" | ")} |`;
+  const rows = [head, `|---|${results.map(() => "---:").join("|")}|`];
+  perNode[0]?.forEach((goal, i) => {
+    rows.push(`| ${goal.text} | ${perNode.map((g) => `${g[i].shown} ${verdict(g[i].pass)}`).join(" | ")} |`);
+  });
+  return rows.join("\n");
 }

@@ -26,58 +26,64 @@ function options(file, plugin) {
   };
 }
 
-function transformAll(files, plugin, repeat = 1) {
-  let bytes = 0; // output size goes to the result, so the transforms are observably used
-  for (let r = 0; r < repeat; r++) {
-    for (const file of files) bytes += babel.transformSync(file.code, options(file, plugin)).code.length;
-  }
-  return bytes;
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
+// A plugin that does nothing: what Babel itself charges for one more plugin with a Program visitor. Its measured
+// "overhead" is the noise floor of the run (and Babel's fixed cost), against which the plugin's figure is read.
+const noopPlugin = () => ({ name: "bench-noop", visitor: { Program() {} } });
+const VARIANTS = ["without", "noop", "with"];
 
 /**
- * Interleaves rounds (ABBA order: without/with, then with/without) so drift — thermal, other processes,
- * JIT warm-up — falls on both variants alike; the overhead is the median of the per-round ratios.
- * Times are the process's CPU time (user + system, all threads, so GC helpers count), not wall time: the
- * machine is shared, and CPU time does not grow when another process takes the core. Wall medians are kept too.
+ * The variants run interleaved file by file (rotating which goes first), round after round. On a shared machine a
+ * single transform can lose the CPU for a whole time slice, so a total per round is noisy; instead each file keeps
+ * its fastest time per variant over all rounds (the run the rest of the machine did not disturb), and the overhead
+ * is sum(fastest with) / sum(fastest without) − 1. Per-round totals (wall, and process CPU time over all threads)
+ * are kept in the JSON as a cross-check.
  */
 function timeInterleaved(files, plugin, rounds, repeat) {
-  const cpu = { without: [], with: [] };
-  const wall = { without: [], with: [] };
-  const ratios = [];
+  const pluginOf = { without: null, noop: noopPlugin, with: plugin };
+  const best = Object.fromEntries(VARIANTS.map((v) => [v, files.map(() => Infinity)]));
+  const wall = Object.fromEntries(VARIANTS.map((v) => [v, []]));
+  const cpu = Object.fromEntries(VARIANTS.map((v) => [v, []]));
   let outputBytes = 0;
-  const once = (p) => {
-    const c0 = cpuMs();
-    const t0 = performance.now();
-    outputBytes += transformAll(files, p, repeat);
-    return { wall: performance.now() - t0, cpu: cpuMs() - c0 };
-  };
-  once(null); // warm-up of both variants, not recorded
-  once(plugin);
-  for (let r = 0; r < rounds; r++) {
-    const order = r % 2 ? ["with", "without"] : ["without", "with"];
-    const t = {};
-    for (const k of order) t[k] = once(k === "with" ? plugin : null);
-    for (const k of order) {
-      cpu[k].push(t[k].cpu);
-      wall[k].push(t[k].wall);
+  let k = 0;
+  for (let r = -1; r < rounds; r++) {
+    const acc = Object.fromEntries(VARIANTS.map((v) => [v, { wall: 0, cpu: 0 }]));
+    for (let i = 0; i < repeat; i++) {
+      files.forEach((file, f) => {
+        const rot = k++ % VARIANTS.length;
+        for (const v of [...VARIANTS.slice(rot), ...VARIANTS.slice(0, rot)]) {
+          const c0 = process.cpuUsage();
+          const t0 = performance.now();
+          outputBytes += babel.transformSync(file.code, options(file, pluginOf[v])).code.length;
+          const t = performance.now() - t0;
+          const c = process.cpuUsage(c0);
+          acc[v].wall += t;
+          acc[v].cpu += (c.user + c.system) / 1000;
+          if (r >= 0) best[v][f] = Math.min(best[v][f], t); // round -1 only warms every variant up
+        }
+      });
     }
-    ratios.push(t.with.cpu / t.without.cpu);
+    if (r < 0) continue;
+    for (const v of VARIANTS) {
+      wall[v].push(acc[v].wall / repeat);
+      cpu[v].push(acc[v].cpu / repeat);
+    }
   }
+  const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+  const fastest = Object.fromEntries(VARIANTS.map((v) => [v, sum(best[v])]));
+  const roundRatios = (series, v) => series[v].map((x, i) => x / series.without[i]);
   return {
-    medianMs: { without: median(cpu.without), with: median(cpu.with) },
-    medianWallMs: { without: median(wall.without), with: median(wall.with) },
-    overhead: median(ratios) - 1,
-    rounds: { cpuMs: cpu, wallMs: wall, ratios },
+    fastestMs: fastest,
+    overhead: fastest.with / fastest.without - 1,
+    noopOverhead: fastest.noop / fastest.without - 1,
+    roundOverhead: median(roundRatios(wall, "with")) - 1,
+    roundOverheadRange: [Math.min(...roundRatios(wall, "with")) - 1, Math.max(...roundRatios(wall, "with")) - 1],
+    cpuOverhead: median(roundRatios(cpu, "with")) - 1,
+    rounds: { wallMs: wall, cpuMs: cpu },
     outputBytes,
   };
 }
@@ -108,13 +114,14 @@ export function runBuild({ quick }) {
   const corpus = realCorpus(quick ? 150_000 : Infinity);
   const files = usable(corpus.files, loaded.plugin, notes);
   const dense = denseFile();
-  const real = timeInterleaved(files, loaded.plugin, quick ? 2 : 7, 1);
-  const denseTimes = timeInterleaved([dense], loaded.plugin, quick ? 3 : 11, quick ? 1 : 4);
+  const real = timeInterleaved(files, loaded.plugin, quick ? 2 : 6, 1);
+  const denseRepeat = quick ? 3 : 5;
+  const denseTimes = timeInterleaved([dense], loaded.plugin, quick ? 2 : 6, denseRepeat);
   return {
     notes,
     presets: "preset-typescript (allowDeclareFields) + preset-env (targets node 20)",
     real: { ...real, files: files.length, bytes: files.reduce((n, f) => n + f.code.length, 0), packages: corpus.packages },
-    dense: { ...denseTimes, bytes: dense.code.length, closures: (dense.code.match(/@unproxy/g) || []).length },
+    dense: { ...denseTimes, repeat: denseRepeat, bytes: dense.code.length, closures: (dense.code.match(/@unproxy/g) || []).length },
   };
 }
 
