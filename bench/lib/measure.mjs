@@ -59,8 +59,8 @@ function calibrate(runBatch, targetUs) {
 }
 
 /**
- * Measures each variant: `variants` is a list of { id, run(n) } where run executes n operations and
- * returns a number for the sink. Returns { id: { ns, batch, samples, rme } } with ns = median ns per op.
+ * Measures each variant: `variants` is a list of { id, run(n), expect? } where run executes n operations and
+ * returns a number for the sink (n × expect when given, checked once before timing). Returns { id: { ns, batch, samples, rme } } with ns = median ns per op.
  */
 export function measureAll(variants, { quick }) {
   const targetUs = quick ? 50 : 200;
@@ -72,7 +72,11 @@ export function measureAll(variants, { quick }) {
   });
   const batches = new Map();
   for (const v of variants) {
-    v.run(64); // first call outside timing: compiles the loop and surfaces errors early
+    // First call outside timing: compiles the loop, surfaces errors, and checks the variant computes what it claims.
+    const first = v.run(64);
+    if (v.expect !== undefined && first !== v.expect * 64) {
+      throw new Error(`bench variant ${v.id} returned ${first} for 64 operations, expected ${v.expect * 64}`);
+    }
     const batch = calibrate((n) => consume(v.run(n)), targetUs);
     batches.set(v.id, batch);
     bench.add(v.id, () => {

@@ -17,7 +17,7 @@ const req = objects[0];
 /** Loop variants calling `fn()` (a closure made once) and creating `make()` closures. */
 function callVariant(id, fn, wrap) {
   const loop = makeLoop(["f"], "f()");
-  return { id, run: wrap ? (n) => wrap(() => loop(fn, n)) : (n) => loop(fn, n) };
+  return { id, expect: req.user.id, run: wrap ? (n) => wrap(() => loop(fn, n)) : (n) => loop(fn, n) };
 }
 
 /** Creation of a closure over `args` by `factory`, optionally wrapped by a peer's `bind`. */
@@ -25,7 +25,7 @@ function createVariant(id, factory, args, wrap, binder) {
   const names = args.map((_, i) => `a${i}`);
   const inner = `P(${names.join(", ")})`;
   const loop = makeLoop(["B", "P", ...names], binder ? `B(${inner})` : inner, "object");
-  return { id, run: (n) => wrap(() => loop(binder, factory, ...args, n)) };
+  return { id, expect: 1, run: (n) => wrap(() => loop(binder, factory, ...args, n)) }; // 1: a function came out
 }
 
 /** Node's own peers plus the captureContext fallback, as `bind(fn)` functions. */
@@ -59,31 +59,35 @@ async function coreVariants(notes) {
   const request = proxies[0];
   // Every core batch runs with both the runtime's context and a bare ALS bound to the same request.
   const bound = (fn) => requestContext.run(req, () => als.run(req, fn));
-  const inContext = (fn) => bound(fn);
   const captureContext = typeof rt.captureContext === "function" ? quietCapture(rt) : null;
 
+  if (marked) {
+    // The plugin's promise, checked once: made inside the context, the closure still sees the value outside it.
+    const probe = bound(() => marked.marked1(request));
+    if (probe() !== req.user.id) throw new Error("compiled closure did not capture the request");
+  }
   const v = [];
   // Call: every closure is made once inside the context, then called; peers wrap the plain closure.
-  v.push(callVariant("call/plain", plain.plain1(req), inContext));
+  v.push(callVariant("call/plain", plain.plain1(req), bound));
   if (marked) {
-    v.push(callVariant("call/compiled", bound(() => marked.marked1(request)), inContext));
-    v.push(callVariant("call/compiled-call-marker", bound(() => marked.viaCall1(request)), inContext));
+    v.push(callVariant("call/compiled", bound(() => marked.marked1(request)), bound));
+    v.push(callVariant("call/compiled-call-marker", bound(() => marked.viaCall1(request)), bound));
   }
-  v.push(callVariant("call/live-proxy", plain.plain1(request), inContext));
+  v.push(callVariant("call/live-proxy", plain.plain1(request), bound));
   for (const [id, bind] of nodePeers(captureContext)) {
     const inner = id === "capture-fallback" ? plain.plain1(request) : plain.plain1(req);
-    v.push(callVariant(`call/${id}`, bound(() => bind(inner)), inContext));
+    v.push(callVariant(`call/${id}`, bound(() => bind(inner)), bound));
   }
   // Creation with 1, 4, 16 captured values.
   for (const n of SIZES) {
     const objs = objects.slice(0, n);
-    v.push(createVariant(`create/${n}/plain`, plain[`plain${n}`], objs, inContext));
+    v.push(createVariant(`create/${n}/plain`, plain[`plain${n}`], objs, bound));
     if (marked) {
-      v.push(createVariant(`create/${n}/compiled-proxy`, marked[`marked${n}`], proxies.slice(0, n), inContext));
-      v.push(createVariant(`create/${n}/compiled-const`, marked[`marked${n}`], objs, inContext));
+      v.push(createVariant(`create/${n}/compiled-proxy`, marked[`marked${n}`], proxies.slice(0, n), bound));
+      v.push(createVariant(`create/${n}/compiled-const`, marked[`marked${n}`], objs, bound));
     }
     for (const [id, bind] of nodePeers(captureContext)) {
-      v.push(createVariant(`create/${n}/${id}`, plain[`plain${n}`], objs, inContext, bind));
+      v.push(createVariant(`create/${n}/${id}`, plain[`plain${n}`], objs, bound, bind));
     }
   }
   // Proxy access: request.user.id through each kind of indirection.
@@ -98,13 +102,13 @@ async function coreVariants(notes) {
   ];
   for (const [id, expr, target] of reads) {
     const loop = makeLoop(["o"], expr);
-    v.push({ id, run: (n) => inContext(() => loop(target, n)) });
+    v.push({ id, expect: req.user.id, run: (n) => bound(() => loop(target, n)) });
   }
   const plainReader = plain.plainReader(req);
-  v.push({ id: "access/plain-reader", run: (n) => inContext(() => plainReader(n)) });
+  v.push({ id: "access/plain-reader", expect: req.user.id, run: (n) => bound(() => plainReader(n)) });
   if (marked) {
     const capturedReader = bound(() => marked.markedReader(request));
-    v.push({ id: "access/captured-reader", run: (n) => inContext(() => capturedReader(n)) });
+    v.push({ id: "access/captured-reader", expect: req.user.id, run: (n) => bound(() => capturedReader(n)) });
   }
   return v;
 }
