@@ -44,7 +44,7 @@ function getTrap(this: Handler, _target: unknown, key: PropertyKey, receiver: un
     if (key === CURRENT) return this.current;
     throw invalid(this.name, value);
   }
-  const result = receiver === this.proxy ? (value as any)[key] : Reflect.get(value, key, receiver);
+  const result = receiver === this.proxy ? (value as any)[key] : Reflect.get(value as object, key, receiver);
   // A value that is itself a context proxy answers CURRENT here, with its own method: wrapped below, it unwraps all
   // the way.
   if (typeof result === "function") return key === "constructor" ? result : this.method(result);
