@@ -14,7 +14,7 @@ Examples:
   npx unproxy transform src --out-dir build
 `;
 
-export const TRANSFORM_HELP = `Usage: unproxy transform <files|dirs> [--out-dir <dir>]
+export const TRANSFORM_HELP = `Usage: unproxy transform <files|dirs> [--out-dir <dir>] [--source-maps]
 
 Compiles each file with the unproxy Babel plugin. Your Babel config (babel.config.js, .babelrc…) is used when
 Babel finds one for the file, with unproxy/babel added if it is not already listed; otherwise TypeScript
@@ -24,13 +24,14 @@ directories are skipped.
 
 Options:
   -d, --out-dir <dir>  write the outputs under <dir>, mirroring the inputs' paths (.ts/.tsx/.jsx become .js)
+  -s, --source-maps    add source maps: a .map file next to each output, or inline on stdout
   -h, --help           show this help
 
 Without --out-dir the output goes to stdout; with several files, each starts with a "// <file>" line.
 
 Examples:
   unproxy transform src/server.ts
-  unproxy transform src --out-dir build
+  unproxy transform src --out-dir build --source-maps
 `;
 
 export const EXPLAIN_HELP = `Usage: unproxy explain <files|dirs> [--json]

@@ -1,6 +1,6 @@
 // Shared by transform and explain: compile every file with its options, one at a time, with progress. Outcomes
 // are returned once all files are done, so output never interleaves with the progress line.
-import type { BabelFileResult } from "@babel/core";
+import type { BabelFileResult, TransformOptions } from "@babel/core";
 import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import type { Options as PluginOptions } from "../plugin/index.js";
@@ -35,6 +35,7 @@ export async function compileFiles(
   command: string,
   files: readonly SourceFile[],
   pluginOptionsFor: (file: SourceFile) => PluginOptions,
+  babelOverrides: TransformOptions = {},
 ): Promise<FileOutcome[]> {
   const babel = await loadBabel();
   const outcomes: FileOutcome[] = [];
@@ -50,7 +51,7 @@ export async function compileFiles(
           outcome = { file, display, ignored: true };
         } else {
           const code = await readFile(file.path, "utf8");
-          const result = await babel.transformAsync(code, options);
+          const result = await babel.transformAsync(code, { ...options, ...babelOverrides });
           outcome = result ? { file, display, result } : { file, display, ignored: true };
         }
       } catch (error) {

@@ -1,6 +1,6 @@
 // unproxy transform <files|dirs> [--out-dir d]
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "./args.js";
 import { collectFiles, outputName } from "./files.js";
 import { UsageError, type CliIO } from "./io.js";
@@ -10,6 +10,7 @@ import { compileFiles, displayPath } from "./run-files.js";
 export async function transformCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const { positionals, values } = parseArgs("transform", argv, {
     outDir: { names: ["-d", "--out-dir"], takesValue: true },
+    sourceMaps: { names: ["-s", "--source-maps"], takesValue: false },
     help: { names: ["-h", "--help"], takesValue: false },
   });
   if (values.help) {
@@ -21,7 +22,9 @@ export async function transformCommand(argv: readonly string[], io: CliIO): Prom
   if (files.length === 0) throw new UsageError(cliMessages.C006_NO_FILES("transform"));
   const outDir = typeof values.outDir === "string" ? resolve(io.cwd, values.outDir) : undefined;
 
-  const outcomes = await compileFiles(io, "transform", files, () => ({}));
+  // Source maps: a .map file next to each output with --out-dir, inline on stdout.
+  const sourceMaps = values.sourceMaps ? (outDir === undefined ? "inline" : true) : false;
+  const outcomes = await compileFiles(io, "transform", files, () => ({}), { sourceMaps });
   let failed = 0;
   let written = 0;
   for (const outcome of outcomes) {
@@ -35,7 +38,15 @@ export async function transformCommand(argv: readonly string[], io: CliIO): Prom
     if (outDir !== undefined) {
       const target = join(outDir, outputName(outcome.file.relative));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, code + "\n");
+      const map = outcome.result?.map;
+      if (map) {
+        // `sources` relative to the map, so the map keeps working when the tree is moved as a whole.
+        map.sources = [relative(dirname(target), outcome.file.path).split(sep).join("/")];
+        writeFileSync(`${target}.map`, JSON.stringify(map));
+        writeFileSync(target, `${code}\n//# sourceMappingURL=${basename(target)}.map\n`);
+      } else {
+        writeFileSync(target, code + "\n");
+      }
       written += 1;
     } else {
       // Several files on stdout: a header line says where each one starts, like `babel src` does.

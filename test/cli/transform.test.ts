@@ -1,5 +1,6 @@
 // unproxy transform: defaults without a Babel config, the user's config when present, --out-dir mirroring.
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { SourceMapConsumer, type RawSourceMap } from "source-map";
 import { join } from "node:path";
 import { MARKED_SOURCE, makeProject, repoRoot, runCli } from "./helpers";
 
@@ -57,6 +58,30 @@ describe("unproxy transform", () => {
     );
     expect((await runCli(["transform", "--out-dir=b", "src/later.ts"], { cwd })).code).toBe(0);
     expect(existsSync(join(cwd, "a/later.js")) && existsSync(join(cwd, "b/later.js"))).toBe(true);
+  });
+
+  test("--source-maps with --out-dir: a .map next to the output maps the closure body back to the source", async () => {
+    const cwd = makeProject({ "src/deep/later.ts": MARKED_SOURCE });
+    const run = await runCli(["transform", "src", "-d", "out", "--source-maps"], { cwd });
+    expect(run.code).toBe(0);
+    const code = readFileSync(join(cwd, "out/deep/later.js"), "utf8");
+    expect(code.endsWith("\n//# sourceMappingURL=later.js.map\n")).toBe(true);
+    const map = JSON.parse(readFileSync(join(cwd, "out/deep/later.js.map"), "utf8")) as RawSourceMap;
+    expect(map.sources).toEqual(["../../src/deep/later.ts"]);
+    const lines = code.split("\n");
+    const line = lines.findIndex((text) => text.includes("[request.id, count]"));
+    const column = lines[line]!.indexOf("request.id");
+    const original = await SourceMapConsumer.with(map, null, (consumer) =>
+      consumer.originalPositionFor({ line: line + 1, column }),
+    );
+    // MARKED_SOURCE line 4: `export const later = /* @unproxy */ () => [request.id, count];`
+    expect({ line: original.line, column: original.column }).toEqual({ line: 4, column: 43 });
+  });
+
+  test("--source-maps on stdout: inline", async () => {
+    const cwd = makeProject({ "later.ts": MARKED_SOURCE });
+    const run = await runCli(["transform", "later.ts", "-s"], { cwd });
+    expect(run.stdout).toMatch(/\n\/\/# sourceMappingURL=data:application\/json;charset=utf-8;base64,[A-Za-z0-9+/=]+\n$/);
   });
 
   test("a file Babel cannot compile: error with a code frame on stderr, the others still written, exit 1", async () => {
