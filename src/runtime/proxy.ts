@@ -42,6 +42,9 @@ function getTrap(this: Handler, _target: unknown, key: PropertyKey, receiver: un
   const value = this.read();
   if (typeof value === "object" ? value === null : typeof value !== "function") {
     if (key === CURRENT) return this.current;
+    // Promise resolution probes `then` (`return request` from an async function, Promise.resolve(request)): an
+    // unbound proxy is then just an object, not a rejection.
+    if (key === "then" && value === undefined) return undefined;
     throw invalid(this.name, value);
   }
   const result = receiver === this.proxy ? (value as any)[key] : Reflect.get(value as object, key, receiver);

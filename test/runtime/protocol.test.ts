@@ -90,3 +90,12 @@ test("the unbound error names the proxy and says how to fix it", () => {
   });
   expect(() => named.id).toThrow(expect.objectContaining({ contextName: "currentUser" }));
 });
+
+test("an unbound proxy passes through promise resolution as itself", async () => {
+  expect((request as { then?: unknown }).then).toBeUndefined();
+  await expect(Promise.resolve(request)).resolves.toBe(request);
+  const returned = await (async () => request)();
+  expect(returned).toBe(request);
+  // Any other use still throws.
+  expect(() => request.id).toThrow(UnboundContextError);
+});
