@@ -114,7 +114,7 @@ export function runBuild({ quick }) {
   const corpus = realCorpus(quick ? 150_000 : Infinity);
   const files = usable(corpus.files, loaded.plugin, notes);
   const dense = denseFile();
-  const real = timeInterleaved(files, loaded.plugin, quick ? 2 : 6, 1);
+  const real = timeInterleaved(files, loaded.plugin, quick ? 2 : 10, 1);
   const denseRepeat = quick ? 3 : 5;
   const denseTimes = timeInterleaved([dense], loaded.plugin, quick ? 2 : 6, denseRepeat);
   return {
