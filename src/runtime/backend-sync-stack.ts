@@ -6,9 +6,10 @@ interface StackSlot extends Slot {
   current: Frame | undefined;
 }
 
-function createSyncStackBackend(): Backend {
-  // Every slot of this backend, so that a snapshot can restore all of them (also the ones unbound at capture).
-  const slots: StackSlot[] = [];
+export function createSyncStackBackend(): Backend {
+  // Every live slot, so that a snapshot can restore all of them (the ones unbound at capture too). WeakRefs: a
+  // context that is garbage can no longer be read, so it need not be restored, and must not be kept alive.
+  const slots: WeakRef<StackSlot>[] = [];
 
   function slot(): Slot {
     const s: StackSlot = {
@@ -24,21 +25,26 @@ function createSyncStackBackend(): Backend {
         }
       },
     };
-    slots.push(s);
+    slots.push(new WeakRef(s));
     return s;
   }
 
   function snapshot(): SnapshotRunner {
-    const captured = slots.map((s) => s.current);
+    const captured: StackSlot[] = [];
+    const frames: (Frame | undefined)[] = [];
+    for (let i = slots.length - 1; i >= 0; i--) {
+      const s = slots[i]!.deref();
+      if (s === undefined) slots.splice(i, 1);
+      else captured.push(s), frames.push(s.current);
+    }
+    // Slots created after the snapshot are left as they are: the snapshot cannot know them.
     return (fn, thisArg, args) => {
-      // Slots created after the snapshot stay as they are: the snapshot cannot know them.
-      const count = captured.length;
-      const outer = slots.slice(0, count).map((s) => s.current);
-      for (let i = 0; i < count; i++) slots[i]!.current = captured[i];
+      const outer = captured.map((s) => s.current);
+      captured.forEach((s, i) => (s.current = frames[i]));
       try {
         return Reflect.apply(fn, thisArg, args);
       } finally {
-        for (let i = 0; i < count; i++) slots[i]!.current = outer[i];
+        captured.forEach((s, i) => (s.current = outer[i]));
       }
     };
   }
@@ -46,5 +52,4 @@ function createSyncStackBackend(): Backend {
   return { kind: "sync-stack", slot, snapshot };
 }
 
-export const syncStackBackend: Backend = createSyncStackBackend();
-export { createSyncStackBackend };
+export const syncStackBackend: Backend = /*#__PURE__*/ createSyncStackBackend();
