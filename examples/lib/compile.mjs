@@ -3,7 +3,7 @@
 // test and a manual demo never share files), as ES modules that import "unproxy" exactly as a user's code would.
 // "unproxy" resolves to a tiny linked package in the cache whose entry re-exports the entry this repository's own
 // package.json `exports` selects for node + import (dist/esm/runtime), so every variant runs against the real build.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -43,6 +43,16 @@ export function exampleSources() {
   return files.map((rel) => ({ rel, source: readFileSync(join(examplesDir, rel), "utf8") }));
 }
 
+// A run interrupted by Ctrl-C leaves its directory behind; anything older than an hour is not in use any more.
+function removeStaleRuns() {
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name);
+    if (name.startsWith("run-") && Date.now() - statSync(path).mtimeMs > 3_600_000) {
+      rmSync(path, { recursive: true, force: true });
+    }
+  }
+}
+
 function linkRuntime(runDir) {
   // import.meta.resolve applies the package's `exports` with Node's own conditions; it is unflagged from Node 20.6.
   const runtimeUrl = import.meta.resolve?.("unproxy") ?? pathToFileURL(join(repoDir, "dist/esm/runtime/index.js")).href;
@@ -62,6 +72,7 @@ export async function compileExamples(variantNames = Object.keys(VARIANTS), { pl
   const babel = require("@babel/core");
   const sources = exampleSources();
   mkdirSync(cacheDir, { recursive: true });
+  removeStaleRuns();
   const runDir = mkdtempSync(join(cacheDir, "run-"));
   linkRuntime(runDir);
   const compiled = {};
