@@ -69,37 +69,43 @@ function linkRuntime(runDir) {
  * Returns { runDir, variants: { [variant]: { dir, files: [{ rel, source, code }] } }, cleanup() }.
  */
 export async function compileExamples(variantNames = Object.keys(VARIANTS), { plugin } = {}) {
+  for (const variant of variantNames) {
+    if (!VARIANTS[variant]) throw new Error(`unknown variant "${variant}" (known: ${Object.keys(VARIANTS).join(", ")})`);
+  }
   const babel = require("@babel/core");
   const sources = exampleSources();
   mkdirSync(cacheDir, { recursive: true });
   removeStaleRuns();
   const runDir = mkdtempSync(join(cacheDir, "run-"));
-  linkRuntime(runDir);
-  const compiled = {};
-  for (const variant of variantNames) {
-    const spec = VARIANTS[variant];
-    if (!spec) throw new Error(`unknown variant "${variant}" (known: ${Object.keys(VARIANTS).join(", ")})`);
-    const dir = join(runDir, variant);
-    const files = [];
-    for (const { rel, source } of sources) {
-      const result = await babel.transformAsync(source, {
-        filename: join(examplesDir, rel),
-        configFile: false,
-        babelrc: false,
-        presets: [require.resolve("@babel/preset-typescript")],
-        plugins: spec.plugins(plugin),
-        // Output lines stay on their source lines, so --show can print source and output side by side.
-        retainLines: true,
-      });
-      const out = join(dir, rel.replace(/\.ts$/, ".js"));
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, result.code + "\n");
-      files.push({ rel, source, code: result.code });
+  const cleanup = () => rmSync(runDir, { recursive: true, force: true });
+  try {
+    linkRuntime(runDir);
+    const compiled = {};
+    for (const variant of variantNames) {
+      const files = [];
+      for (const { rel, source } of sources) {
+        const result = await babel.transformAsync(source, {
+          filename: join(examplesDir, rel),
+          configFile: false,
+          babelrc: false,
+          presets: [require.resolve("@babel/preset-typescript")],
+          plugins: VARIANTS[variant].plugins(plugin),
+          // Output lines stay on their source lines, so --show can print source and output side by side.
+          retainLines: true,
+        });
+        const out = join(runDir, variant, rel.replace(/\.ts$/, ".js"));
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, result.code + "\n");
+        files.push({ rel, source, code: result.code });
+      }
+      if (variant === "proxy-only") assertNoCapture(babel, files);
+      compiled[variant] = { dir: join(runDir, variant), files };
     }
-    if (variant === "proxy-only") assertNoCapture(babel, files);
-    compiled[variant] = { dir, files };
+    return { runDir, variants: compiled, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
   }
-  return { runDir, variants: compiled, cleanup: () => rmSync(runDir, { recursive: true, force: true }) };
 }
 
 // The "no capture" variant must really have none: no marker comment left, and no captureContext / unproxy binding
