@@ -1,7 +1,13 @@
 // captureContext(fn): the marker the Babel plugin compiles away. When the plugin did not run, this fallback keeps the
 // code correct: fn runs inside a snapshot of every context taken when captureContext() was called.
 import type { Backend } from "./backend.js";
-import { badOptionMessage, captureNotFunctionMessage, pluginMissingMessage, typeError } from "./errors.js";
+import {
+  badOptionMessage,
+  badWarningsMessage,
+  captureNotFunctionMessage,
+  pluginMissingMessage,
+  typeError,
+} from "./errors.js";
 import { state } from "./state.js";
 
 export interface RuntimeOptions {
@@ -14,7 +20,9 @@ export function configure(options: RuntimeOptions): void {
   for (const key of Object.keys(options)) {
     if (key !== "warnings") throw typeError(badOptionMessage(key));
   }
-  if (options.warnings !== undefined) state.warnings = options.warnings !== false;
+  const { warnings } = options;
+  if (warnings !== undefined && typeof warnings !== "boolean") throw typeError(badWarningsMessage(warnings));
+  if (warnings !== undefined) state.warnings = warnings;
 }
 
 function warnOnce(): void {

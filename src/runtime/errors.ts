@@ -86,6 +86,8 @@ export const badResourceMessage = (what: string, value: unknown) =>
   text("UNPROXY_R015", `createResource(context, factory) needs ${what}, got ${describe(value)}.`);
 export const badOptionMessage = (key: string) =>
   text("UNPROXY_R016", `configure() has no option ${describe(key)}; did you mean "warnings"?`);
+export const badWarningsMessage = (value: unknown) =>
+  text("UNPROXY_R018", `configure({ warnings }) needs true or false, got ${describe(value)}.`);
 export const snapshotRunWithoutFunctionMessage = (fn: unknown) =>
   text("UNPROXY_R017", `runWithContexts(snapshot, fn) needs a function, got ${describe(fn)}.`);
 

@@ -99,6 +99,12 @@ const cases: [code: string, trigger: () => unknown, type: Function, text: string
     TypeError,
     '[unproxy] configure() has no option "warning"; did you mean "warnings"? (UNPROXY_R016)',
   ],
+  [
+    "UNPROXY_R018",
+    () => configure({ warnings: "no" } as never),
+    TypeError,
+    '[unproxy] configure({ warnings }) needs true or false, got "no". (UNPROXY_R018)',
+  ],
 ];
 
 test.each(cases)("%s has its exact text, type and code", (code, trigger, type, text) => {
@@ -132,7 +138,7 @@ test("UnboundContextError carries the context's name and code", () => {
 
 test("the catalogue: every message has the [unproxy] prefix and its own code", () => {
   const messages = Object.entries(errors).filter(([name]) => name.endsWith("Message"));
-  expect(messages.length).toBe(18);
+  expect(messages.length).toBe(19);
   const codes = messages.map(([, build]) => {
     const text = (build as (...args: unknown[]) => string)("x", "y");
     expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|R\d{3})\)$/s);
