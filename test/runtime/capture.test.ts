@@ -96,3 +96,24 @@ test("captureContext needs a function", () => {
     "[unproxy] captureContext(fn) needs a function, got 42. (UNPROXY_R009)",
   );
 });
+
+test("callbacks queued by many executions and drained by another: captured ones keep their creator's value", async () => {
+  configure({ warnings: false });
+  const queue: (() => [number, number])[] = [];
+  await Promise.all(
+    Array.from({ length: 300 }, (_, i) =>
+      requestContext.run({ id: i }, async () => {
+        await new Promise((resolve) => setTimeout(resolve, i % 7));
+        queue.push(captureContext(() => [i, request.id]));
+        queue.push(() => [i, request.id]);
+      }),
+    ),
+  );
+  const drained = requestContext.run({ id: -1 }, () => queue.map((callback) => callback()));
+  const captured = drained.filter((_, index) => index % 2 === 0);
+  const plain = drained.filter((_, index) => index % 2 === 1);
+  expect(captured.every(([creator, seen]) => creator === seen)).toBe(true);
+  // The bug captureContext fixes: a plain callback sees whoever drains the queue.
+  expect(plain.every(([, seen]) => seen === -1)).toBe(true);
+  expect(captured).toHaveLength(300);
+});
