@@ -10,6 +10,7 @@ import {
   typeError,
 } from "./errors.js";
 import { contextsNamed, state } from "./state.js";
+import type { ContextLike } from "./state.js";
 
 export interface ContextSnapshot {
   /** Marks the object as a snapshot; bumped if the format ever changes. */
@@ -78,16 +79,17 @@ export function runWithContexts(snapshot: ContextSnapshot, ...rest: unknown[]): 
   const options = typeof rest[0] === "object" && rest[0] !== null ? (rest.shift() as { ignoreMissing?: boolean }) : {};
   const fn = rest.shift();
   if (typeof fn !== "function") throw typeError(snapshotRunWithoutFunctionMessage(fn));
-  const bindings: { run: (value: unknown, next: () => unknown) => unknown; value: unknown }[] = [];
+  const bindings: [ContextLike, unknown][] = [];
   for (const name of Object.keys(snapshot.values)) {
     const contexts = contextsNamed(name);
     if (contexts.length === 0 && !options.ignoreMissing) throw typeError(missingContextMessage(name));
-    for (const context of contexts) {
-      bindings.push({ run: (value, next) => context.run(value, next), value: snapshot.values[name] });
-    }
+    for (const context of contexts) bindings.push([context, snapshot.values[name]]);
   }
-  // Nest one run() per context, innermost calls fn.
-  const step = (i: number): unknown =>
-    i === bindings.length ? fn(...rest) : bindings[i]!.run(bindings[i]!.value, () => step(i + 1));
+  // Nest one run() per context; the innermost calls fn.
+  const step = (i: number): unknown => {
+    if (i === bindings.length) return fn(...rest);
+    const [context, value] = bindings[i]!;
+    return context.run(value, step, i + 1);
+  };
   return step(0);
 }
