@@ -115,14 +115,14 @@ function buildTable(r) {
   const m = r.buildMemory ?? {};
   const mem = (input, k) => `${fmt(m[`${input}/without`]?.[k])} → ${fmt(m[`${input}/with`]?.[k])}`;
   const rows = [
-    "| Input | Size | without plugin (ms) | with plugin (ms) | overhead | no-op plugin (noise floor) | per-round overhead, median [min, max] | per-round CPU-time overhead | peak RSS MB (without → with) | heap growth MB (without → with) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Input | Size | CPU ms without plugin | with plugin | overhead, median [min, max] of rounds | no-op plugin (noise floor) | wall-time overhead | peak RSS MB (without → with) | heap growth MB (without → with) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...[
       [`real code, ${b.real.files} files`, b.real, "real"],
       [`marker-dense, ${b.dense.closures} marked closures`, b.dense, "dense"],
     ].map(
       ([label, x, input]) =>
-        `| ${label} | ${(x.bytes / 1024).toFixed(0)} KiB | ${fmt(x.fastestMs.without)} | ${fmt(x.fastestMs.with)} | ${pct(x.overhead)} | ${pct(x.noopOverhead)} | ${pct(x.roundOverhead)} [${pct(x.roundOverheadRange[0])}, ${pct(x.roundOverheadRange[1])}] | ${pct(x.cpuOverhead)} | ${mem(input, "peakRssMB")} | ${mem(input, "heapPeakDeltaMB")} |`,
+        `| ${label} | ${(x.bytes / 1024).toFixed(0)} KiB | ${fmt(x.cpuMs.without)} | ${fmt(x.cpuMs.with)} | ${pct(x.overhead)} [${pct(x.overheadRange[0])}, ${pct(x.overheadRange[1])}] | ${pct(x.noopOverhead)} | ${pct(x.wallOverhead)} | ${mem(input, "peakRssMB")} | ${mem(input, "heapPeakDeltaMB")} |`,
     ),
   ];
   const corpus = b.real.packages.map((p) => `${p.name}@${p.version} ${p.dir} (${p.files})`).join(", ");
@@ -146,7 +146,7 @@ export function renderNode(r) {
     createTable(r),
     "**Proxy access**",
     accessTable(r),
-    "**Build** — Babel 7 transform time of the whole input: sum over files of each file's fastest transform over all rounds, the variants interleaved file by file; memory from one fresh process per variant (peak RSS = `process.resourceUsage().maxRSS`; heap growth = peak `heapUsed` sampled after each file minus `heapUsed` after a forced GC before the first).",
+    "**Build** — Babel 7, process CPU time of one pass over the input (median of rounds, the variants interleaved file by file); memory from one fresh process per variant (peak RSS = `process.resourceUsage().maxRSS`; heap growth = peak `heapUsed` sampled after each file minus `heapUsed` after a forced GC before the first).",
     buildTable(r),
     notes ? `Notes:\n${notes}` : "",
   ]
