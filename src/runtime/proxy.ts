@@ -27,6 +27,13 @@ export interface ContextSource<T> {
 
 type Read = () => unknown;
 
+interface MethodCache {
+  cache: WeakMap<Function, Function>;
+  traps: ProxyHandler<Function>;
+  lastFn: Function | undefined;
+  lastWrapped: Function | undefined;
+}
+
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /** Called only when the hot path fails, so the traps stay small. */
@@ -70,8 +77,11 @@ class Handler implements ProxyHandler<any> {
   readonly get = getTrap;
   proxy: object = undefined as unknown as object;
   readonly current: (ifUnbound?: symbol) => unknown;
-  /** Method wrappers by function, and the wrappers' handler; created on the first method read. */
-  methods: { cache: WeakMap<Function, Function>; traps: ProxyHandler<Function> } | undefined = undefined;
+  /**
+   * Method wrappers by function, the wrappers' handler, and the last (function, wrapper) pair: a loop calling one
+   * method skips the WeakMap. Created on the first method read; kept off the handler's own properties (see `get`).
+   */
+  methods: MethodCache | undefined = undefined;
   /** Our own contexts: the slot is read directly, no call in between. */
   readonly slot: Slot | undefined;
   /** Any other source. */
@@ -111,13 +121,16 @@ class Handler implements ProxyHandler<any> {
       const traps: ProxyHandler<Function> = {
         apply: (fn, thisArg, args) => Reflect.apply(fn, thisArg === handler.proxy ? handler.resolve() : thisArg, args),
       };
-      methods = this.methods = { cache: new WeakMap(), traps };
+      methods = this.methods = { cache: new WeakMap(), traps, lastFn: undefined, lastWrapped: undefined };
     }
+    if (methods.lastFn === fn) return methods.lastWrapped!;
     let wrapped = methods.cache.get(fn);
     if (wrapped === undefined) {
       wrapped = new Proxy(fn, methods.traps);
       methods.cache.set(fn, wrapped);
     }
+    methods.lastFn = fn;
+    methods.lastWrapped = wrapped;
     return wrapped;
   }
 
