@@ -42,6 +42,8 @@ export function wrap(
   fn.replaceWith(t.callExpression(t.arrowFunctionExpression(params, body), args));
 }
 
+const NAMING_ASSIGNMENTS = new Set(["=", "||=", "&&=", "??="]);
+
 /** The name JavaScript would give an anonymous closure from where it stands (`const cb = …`, `{ cb: … }`, …). */
 function inferredName(fn: ClosurePath): string | undefined {
   if (fn.isFunctionExpression() && fn.node.id) return undefined; // named already; wrapping cannot change it
@@ -54,13 +56,16 @@ function inferredName(fn: ClosurePath): string | undefined {
     case "VariableDeclarator":
       return top.key === "init" && node.id.type === "Identifier" ? node.id.name : undefined;
     case "AssignmentExpression":
-      return top.key === "right" && node.operator === "=" && node.left.type === "Identifier" ? node.left.name : undefined;
+      return top.key === "right" && NAMING_ASSIGNMENTS.has(node.operator) && node.left.type === "Identifier"
+        ? node.left.name
+        : undefined;
     case "AssignmentPattern":
       return top.key === "right" && node.left.type === "Identifier" ? node.left.name : undefined;
     case "ObjectProperty":
     case "ClassProperty":
     case "ClassAccessorProperty":
-      return top.key === "value" && !node.computed ? keyName(node.key) : undefined;
+      // A computed key other than a literal names the function at run time only; that name is not kept.
+      return top.key === "value" ? keyName(node.key, node.computed) : undefined;
     case "ClassPrivateProperty":
       return top.key === "value" ? `#${node.key.id.name}` : undefined;
     case "ExportDefaultDeclaration":
@@ -70,8 +75,8 @@ function inferredName(fn: ClosurePath): string | undefined {
   }
 }
 
-function keyName(key: t.Node): string | undefined {
-  if (key.type === "Identifier") return key.name;
+function keyName(key: t.Node, computed: boolean): string | undefined {
+  if (key.type === "Identifier") return computed ? undefined : key.name;
   if (key.type === "StringLiteral") return key.value;
   if (key.type === "NumericLiteral") return String(key.value);
   return undefined;
