@@ -64,6 +64,7 @@ function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
 
 /** Capturing would be harmless but pointless (or not wanted by the options). */
 function optionalSkip(binding: Binding, options: ResolvedOptions): Reason | undefined {
+  if (binding.path.isImportNamespaceSpecifier()) return "namespace"; // never a proxy itself; `ns.request` stays live
   const init = initializer(binding);
   if (init && CANNOT_HOLD_PROXY.has(init.type)) return "cannotHoldProxy";
   if (options.capture === "known" && !isKnownProxy(binding, options)) return "notKnownProxy";

@@ -42,6 +42,7 @@ export const reasons = {
   declaration: "it is a function or class declaration, which cannot hold a proxy",
   notKnownProxy: 'it is not a known proxy (capture: "known")',
   notListed: "it is not in the marker's list",
+  namespace: "it is a namespace import, whose members are read live: import the proxy by name instead",
   unsupportedKind: "its kind of declaration is not supported (only const, let, var, parameters and imports)",
   notUsed: "the closure does not use it",
   global: "it is a global (no declaration in scope)",
