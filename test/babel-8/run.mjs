@@ -1,7 +1,7 @@
 // `npm run test:babel8`: runs on the root's Node 20, makes sure test/babel-8 has its locked Babel 8 installed, then
 // runs the Babel 8 suite under Node >= 22.18 (Babel 8's floor): this Node if it qualifies, otherwise `npx -y node@22`.
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -51,6 +51,14 @@ if (!distIsComplete(path.join(repoRoot, "dist"))) {
   const status = run("npm", ["run", "build", "--silent"], { cwd: repoRoot });
   if (status !== 0) process.exit(status);
 }
+
+// `npm test` builds first; a direct `npm run test:babel8` after editing src/ would test the old build, so say so.
+function newestSourceIsAfterBuild() {
+  const built = statSync(path.join(repoRoot, "dist/cjs/plugin/index.js")).mtimeMs;
+  const src = path.join(repoRoot, "src");
+  return readdirSync(src, { recursive: true }).some((file) => statSync(path.join(src, file)).mtimeMs > built);
+}
+if (newestSourceIsAfterBuild()) console.warn("Babel 8 run: warning: src/ changed after the last build; run `npm run build`");
 
 // The suite reads a private copy of dist/ (one per run): `npm run build` deletes dist/ first, and a build started
 // elsewhere while this suite runs would otherwise make it fail at random. The copy stays under the root's
