@@ -88,6 +88,41 @@ describe("unproxy explain", () => {
   });
 });
 
+// The example shown in docs/readme/demo-cli.md (README "CLI"), verbatim.
+test("the README's explain example", async () => {
+  const cwd = makeProject({
+    "orders.ts": [
+      'import { request } from "./context";',
+      "let retries = 0;",
+      "export function later(queue: Array<() => void>) {",
+      "  queue.push(/* @unproxy */ () => log(request.user.id, retries));",
+      "  retries++;",
+      "}",
+      "declare function log(...args: unknown[]): void;",
+      "",
+    ].join("\n"),
+    "broken.ts": "export const broken = /* @unproxy */ 42;\n",
+  });
+  const run = await runCli(["explain", "."], { cwd });
+  expect(run.code).toBe(1);
+  expect(run.stdout).toBe(
+    [
+      "error: broken.ts: [UNPROXY_E001] @unproxy marks a function, but it is attached to a numeric literal. Put the " +
+        "marker right before the function or arrow, e.g. `setTimeout(/* @unproxy */ () => …)`.",
+      "> 1 | export const broken = /* @unproxy */ 42;",
+      "    |                                      ^^",
+      "  2 |",
+      "",
+      "orders.ts:4:29  @unproxy comment",
+      "  captured: request",
+      `  live:     retries — ${REASSIGNED}`,
+      "",
+      "1 marked closure in 1 of 2 files; 1 file with errors",
+      "",
+    ].join("\n"),
+  );
+});
+
 describe("progress on stderr", () => {
   const many = (count: number) =>
     makeProject(Object.fromEntries(Array.from({ length: count }, (_, i) => [`src/f${i}.js`, `export const v${i} = ${i};\n`])));
