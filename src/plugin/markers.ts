@@ -22,8 +22,11 @@ export interface Scan {
   withs: NodePath<t.WithStatement>[];
 }
 
-// On a tag boundary: `@unproxyable` and `@unproxy-x` are not markers. The rest of the line is the optional name list.
-const TAG = /(?:^|[\s*])@unproxy(?![\w$@.-])([^\n]*)/;
+// Anchored at the start of the comment or of one of its lines (after spaces and JSDoc `*`), so prose that mentions
+// the tag is not a marker; on a tag boundary, so `@unproxyable` and `@unproxy-x` are not either. The rest of the line
+// is the optional name list.
+const TAG = /(?:^|\n)[\s*]*@unproxy(?![\w$@.-])([^\n]*)/;
+const TAG_LINE = /(?:^|\n)[ \t*]*@unproxy(?![\w$@.-])[^\n]*/;
 const NAME = /^[A-Za-z_$][\w$]*$/;
 
 export function isMarkerComment(comment: t.Comment): boolean {
@@ -91,12 +94,19 @@ export function takeMarkerComments(fn: NodePath): t.Comment[] {
   return found;
 }
 
-/** Removes marker comments from the output: dropped from the node and ignored wherever else they are attached. */
+/**
+ * Removes markers from the output. A comment that says nothing else is dropped from the node and ignored wherever else
+ * it is attached; a doc comment keeps its other lines and loses only the tag's line.
+ */
 export function consume(comments: t.Comment[], carriers: NodePath[]): void {
-  for (const comment of comments) comment.ignore = true;
+  for (const comment of comments) {
+    const rest = comment.value.replace(TAG_LINE, "");
+    if (/[^\s*]/.test(rest)) comment.value = rest;
+    else comment.ignore = true;
+  }
   for (const carrier of carriers) {
     const node = carrier.node;
-    if (node.leadingComments) node.leadingComments = node.leadingComments.filter((c) => !comments.includes(c));
+    if (node.leadingComments) node.leadingComments = node.leadingComments.filter((c) => !c.ignore);
   }
 }
 
