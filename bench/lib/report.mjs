@@ -47,16 +47,16 @@ export function evaluateGoals(r) {
   const captured = div(ns("access/captured-reader"), ns("access/plain-reader"));
   // "equal to a direct read": the same 5% tolerance as the call goal
   add("access-captured", "access in a captured closure ≈ direct read (≤ 1.05×)", captured, (v) => v <= 1.05, ratio(captured));
-  // A build figure within the run's noise floor (what a no-op plugin "costs") cannot fail or pass its goal.
   for (const [id, key, text, limit] of [
     ["build-real", "real", "build, real marker-free code: overhead ≤ 2%", 0.02],
     ["build-dense", "dense", "build, marker-dense file: overhead ≤ 25%", 0.25],
   ]) {
     const b = r.build?.[key];
     const v = b?.overhead;
-    const noise = Math.abs(b?.noopOverhead ?? 0);
-    const ok = (x) => (x <= limit ? true : x - noise <= limit ? "inconclusive" : false);
-    add(id, text, v, ok, v == null ? "—" : `${pct(v)} (no-op plugin ${pct(b.noopOverhead)})`);
+    // The rounds' spread straddling the goal means this machine could not tell; the instrumented own time is shown.
+    const ok = (x) => (x <= limit ? true : (b.overheadRange?.[0] ?? x) <= limit ? "inconclusive" : false);
+    const own = b?.own ? `, plugin's own time ${pct(b.own.share)}` : "";
+    add(id, text, v, ok, v == null ? "—" : `${pct(v)} [${pct(b.overheadRange[0])}, ${pct(b.overheadRange[1])}]${own}`);
   }
   return goals;
 }
@@ -115,14 +115,14 @@ function buildTable(r) {
   const m = r.buildMemory ?? {};
   const mem = (input, k) => `${fmt(m[`${input}/without`]?.[k])} → ${fmt(m[`${input}/with`]?.[k])}`;
   const rows = [
-    "| Input | Size | CPU ms without plugin | with plugin | overhead, median [min, max] of rounds | no-op plugin (noise floor) | wall-time overhead | peak RSS MB (without → with) | heap growth MB (without → with) |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| Input | Size | CPU ms without plugin | with plugin | overhead, median [min, max] of rounds | no-op plugin (noise floor) | plugin's own time (instrumented) | wall-time overhead | peak RSS MB (without → with) | heap growth MB (without → with) |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...[
       [`real code, ${b.real.files} files`, b.real, "real"],
       [`marker-dense, ${b.dense.closures} marked closures`, b.dense, "dense"],
     ].map(
       ([label, x, input]) =>
-        `| ${label} | ${(x.bytes / 1024).toFixed(0)} KiB | ${fmt(x.cpuMs.without)} | ${fmt(x.cpuMs.with)} | ${pct(x.overhead)} [${pct(x.overheadRange[0])}, ${pct(x.overheadRange[1])}] | ${pct(x.noopOverhead)} | ${pct(x.wallOverhead)} | ${mem(input, "peakRssMB")} | ${mem(input, "heapPeakDeltaMB")} |`,
+        `| ${label} | ${(x.bytes / 1024).toFixed(0)} KiB | ${fmt(x.cpuMs.without)} | ${fmt(x.cpuMs.with)} | ${pct(x.overhead)} [${pct(x.overheadRange[0])}, ${pct(x.overheadRange[1])}] | ${pct(x.noopOverhead)} | ${x.own ? `${fmt(x.own.insideMs)} ms, ${pct(x.own.share)}` : "—"} | ${pct(x.wallOverhead)} | ${mem(input, "peakRssMB")} | ${mem(input, "heapPeakDeltaMB")} |`,
     ),
   ];
   const corpus = b.real.packages.map((p) => `${p.name}@${p.version} ${p.dir} (${p.files})`).join(", ");
