@@ -52,6 +52,9 @@ function sourceTypeFor(filename: string): "module" | "script" | "unambiguous" {
   return "unambiguous";
 }
 
+// Code frames are coloured only for a person at a terminal: Babel would otherwise colour them whenever CI=true.
+const highlightCode = process.stderr.isTTY === true && !("NO_COLOR" in process.env);
+
 /**
  * Options for transformAsync, or undefined when the user's config ignores the file.
  * `extra` is merged into the plugin's options (explain adds onReport).
@@ -74,7 +77,7 @@ export async function optionsFor(
       return item.name ? [item.value, options, item.name] : [item.value, options];
     });
     if (!ours) merged.push([unproxyPlugin, extra]);
-    return { ...partial.options, plugins: merged };
+    return { ...partial.options, plugins: merged, highlightCode };
   }
   const presets: BabelCore.PluginItem[] = [];
   if (/\.[cm]?tsx?$/.test(filename)) {
@@ -89,5 +92,7 @@ export async function optionsFor(
     sourceType: sourceTypeFor(filename),
     presets,
     plugins: [[unproxyPlugin, extra]],
+    highlightCode,
   };
 }
+
