@@ -151,14 +151,14 @@ export function runBuild({ quick }) {
   const notes = [];
   const loaded = loadPlugin();
   if (loaded.error) return { error: loaded.error, notes };
-  const corpus = realCorpus(quick ? 150_000 : Infinity);
+  const corpus = realCorpus(quick ? 100_000 : Infinity);
   const files = usable(corpus.files, loaded.plugin, notes);
   const dense = denseFile();
   const real = timeInterleaved(files, loaded.plugin, quick ? 2 : 10, 1);
-  const denseRepeat = quick ? 3 : 5;
+  const denseRepeat = quick ? 2 : 5;
   const denseTimes = timeInterleaved([dense], loaded.plugin, quick ? 2 : 6, denseRepeat);
   real.own = ownTime(files, loaded.plugin, quick ? 1 : 2);
-  denseTimes.own = ownTime([dense], loaded.plugin, quick ? 2 : 5);
+  denseTimes.own = ownTime([dense], loaded.plugin, quick ? 1 : 5);
   return {
     notes,
     presets: "preset-typescript (allowDeclareFields) + preset-env (targets node 20)",
@@ -171,11 +171,11 @@ export function runBuild({ quick }) {
 export function runBuildMemory({ quick, variant, input }) {
   const loaded = variant === "with" ? loadPlugin() : { plugin: null };
   if (loaded.error) return { error: loaded.error };
-  const files = input === "dense" ? [denseFile()] : realCorpus(quick ? 150_000 : Infinity).files;
+  const files = input === "dense" ? [denseFile()] : realCorpus(quick ? 100_000 : Infinity).files;
   globalThis.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
   let heapPeak = heapBefore;
-  const passes = input === "dense" ? 5 : 2;
+  const passes = (input === "dense" ? 5 : 2) - (quick ? 1 : 0);
   for (let p = 0; p < passes; p++) {
     for (const file of files) {
       try {
