@@ -60,7 +60,8 @@ function calibrate(runBatch, targetUs) {
 
 /**
  * Measures each variant: `variants` is a list of { id, run(n), expect? } where run executes n operations and
- * returns a number for the sink (n × expect when given, checked once before timing). Returns { id: { ns, batch, samples, rme } } with ns = median ns per op.
+ * returns a number for the sink (n × expect when given, checked once before timing).
+ * Returns { id: { ns, batch, samples, rme } } with ns = median ns per op.
  */
 export function measureAll(variants, { quick }) {
   const targetUs = quick ? 50 : 200;

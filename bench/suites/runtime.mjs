@@ -14,7 +14,7 @@ const SIZES = [1, 4, 16];
 const objects = Array.from({ length: 16 }, (_, i) => ({ user: { id: i + 1 } }));
 const req = objects[0];
 
-/** Loop variants calling `fn()` (a closure made once) and creating `make()` closures. */
+/** A loop calling `fn()`, a closure made once; every call must return the request's user id. */
 function callVariant(id, fn, wrap) {
   const loop = makeLoop(["f"], "f()");
   return { id, expect: req.user.id, run: wrap ? (n) => wrap(() => loop(fn, n)) : (n) => loop(fn, n) };
