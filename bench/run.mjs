@@ -28,7 +28,8 @@ async function child() {
     } else if (job === "build") {
       result = (await import("./suites/build.mjs")).runBuild({ quick });
     } else if (job === "build-mem") {
-      result = (await import("./suites/build.mjs")).runBuildMemory({ quick, variant: value("variant"), input: value("input") });
+      const { runBuildMemory } = await import("./suites/build.mjs");
+      result = runBuildMemory({ quick, variant: value("variant"), input: value("input") });
     } else throw new Error(`unknown job ${job}`);
   } catch (error) {
     result = { error: error.message };
@@ -58,7 +59,8 @@ function runChild(exe, job, extra = []) {
   try {
     return JSON.parse(readFileSync(out, "utf8"));
   } catch {
-    return { error: `child ${job} failed (exit ${res.status}): ${(res.stderr || "").trim().split("\n").slice(-3).join(" / ")}` };
+    const tail = (res.stderr || "").trim().split("\n").slice(-3).join(" / ");
+    return { error: `child ${job} failed (exit ${res.status}): ${tail}` };
   }
 }
 
@@ -79,7 +81,8 @@ async function parent() {
   const { snapshotBuild } = await import("./lib/build-root.mjs");
   buildSnapshot = snapshotBuild();
   const { renderNode, renderSummary } = await import("./lib/report.mjs");
-  const majors = value("nodes")?.split(",") ?? (quick && !flag("all-nodes") ? [process.versions.node.split(".")[0]] : ["20", "22", "24"]);
+  const thisMajor = process.versions.node.split(".")[0];
+  const majors = value("nodes")?.split(",") ?? (quick && !flag("all-nodes") ? [thisMajor] : ["20", "22", "24"]);
   const date = new Date().toISOString().slice(0, 10);
   const sections = [];
   const all = [];
@@ -94,9 +97,10 @@ async function parent() {
       failed = true;
       continue;
     }
-    const version = execFileSync(exe, ["-p", "JSON.stringify([process.version, process.versions.v8])"], { encoding: "utf8" });
-    const [node, v8] = JSON.parse(version);
-    const r = { node, v8, date: new Date().toISOString(), quick, commit: gitCommit(), cpu: `${cpus()[0]?.model} ×${cpus().length}`, runtime: {}, notes: [], sinks: {} };
+    const probe = "JSON.stringify([process.version, process.versions.v8])";
+    const [node, v8] = JSON.parse(execFileSync(exe, ["-p", probe], { encoding: "utf8" }));
+    const cpu = `${cpus()[0]?.model} ×${cpus().length}`;
+    const r = { node, v8, date: new Date().toISOString(), quick, commit: gitCommit(), cpu, runtime: {}, notes: [], sinks: {} };
     for (const group of ["core", "zone", "cls"]) {
       const g = runChild(exe, group);
       r.sinks[group] = g.sink;

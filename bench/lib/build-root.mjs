@@ -19,10 +19,8 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
 
 /** Copies dist/ and package.json to a temp dir (node_modules linked back); waits while a rebuild is underway. */
 export function snapshotBuild() {
-  const ready = () =>
-    ["dist/esm/package.json", "dist/cjs/package.json", "dist/esm/runtime/index.js", "dist/cjs/plugin/index.js"].every((f) =>
-      existsSync(join(projectRoot, f)),
-    );
+  const needed = ["dist/esm/package.json", "dist/cjs/package.json", "dist/esm/runtime/index.js", "dist/cjs/plugin/index.js"];
+  const ready = () => needed.every((f) => existsSync(join(projectRoot, f)));
   for (let i = 0; i < 120 && !ready(); i++) sleep(500);
   const dir = mkdtempSync(join(tmpdir(), "unproxy-bench-build-"));
   cpSync(join(projectRoot, "dist"), join(dir, "dist"), { recursive: true });

@@ -163,7 +163,7 @@ export function runBuild({ quick }) {
     notes,
     presets: "preset-typescript (allowDeclareFields) + preset-env (targets node 20)",
     real: { ...real, files: files.length, bytes: files.reduce((n, f) => n + f.code.length, 0), packages: corpus.packages },
-    dense: { ...denseTimes, repeat: denseRepeat, bytes: dense.code.length, closures: (dense.code.match(/@unproxy/g) || []).length },
+    dense: { ...denseTimes, repeat: denseRepeat, bytes: dense.code.length, closures: dense.code.split("@unproxy").length - 1 },
   };
 }
 
