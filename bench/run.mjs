@@ -22,7 +22,7 @@ async function child() {
   const started = Date.now();
   let result;
   try {
-    if (["core", "zone", "cls"].includes(job)) {
+    if (["core", "zone", "cls", "access-clean"].includes(job)) {
       const { runRuntimeGroup } = await import("./suites/runtime.mjs");
       result = await runRuntimeGroup(job, { quick });
     } else if (job === "build") {
@@ -101,7 +101,7 @@ async function parent() {
     const [node, v8] = JSON.parse(execFileSync(exe, ["-p", probe], { encoding: "utf8" }));
     const cpu = `${cpus()[0]?.model} ×${cpus().length}`;
     const r = { node, v8, date: new Date().toISOString(), quick, commit: gitCommit(), cpu, runtime: {}, notes: [], sinks: {} };
-    for (const group of ["core", "zone", "cls"]) {
+    for (const group of ["core", "zone", "cls", "access-clean"]) {
       const g = runChild(exe, group);
       r.sinks[group] = g.sink;
       if (g.error) r.notes.push(`${group}: ${g.error}`);

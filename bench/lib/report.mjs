@@ -20,6 +20,8 @@ const LABELS = {
   "getter-proxy": "`contextProxy(() => als.getStore())` (report only)",
   "plain-reader": "direct read inside a plain closure",
   "captured-reader": "captured proxy read inside a compiled closure",
+  "clean-floor": "floor, in a process where `unproxy()` never ran",
+  "clean-context-proxy": "`contextProxy(context)`, in a process where `unproxy()` never ran (report only)",
 };
 const PEERS = ["als-bind", "als-snapshot", "async-resource-bind", "zone-wrap", "cls-bind", "capture-fallback"];
 
@@ -105,6 +107,12 @@ function accessTable(r) {
     }
     const base = v.endsWith("reader") ? ns("plain-reader") : ns("direct");
     rows.push(`| ${LABELS[v]} | ${fmt(ns(v))} | ${ratio(ns(v) / base)} | ${ratio(ns(v) / ns("floor"))} |`);
+  }
+  // Measured in their own process, so each is compared with the floor measured there.
+  const clean = (v) => r.runtime?.[`access-clean/${v}`]?.ns;
+  for (const v of ["floor", "context-proxy"]) {
+    if (clean(v) == null) continue;
+    rows.push(`| ${LABELS[`clean-${v}`]} | ${fmt(clean(v))} | — | ${ratio(clean(v) / clean("floor"))} |`);
   }
   return rows.join("\n");
 }

@@ -157,10 +157,30 @@ function clsVariants() {
   return v;
 }
 
+/**
+ * contextProxy against the floor in a process where no unproxy() ever ran, so the get trap has only seen string keys:
+ * the trap's own cost, apart from what compiled code's unproxy() calls do to its feedback in the "core" run.
+ */
+async function accessCleanVariants() {
+  const rt = await importRuntime();
+  const als = new AsyncLocalStorage();
+  const requestContext = rt.createContext("request");
+  const bound = (fn) => requestContext.run(req, () => als.run(req, fn));
+  const floor = new Proxy({}, { get: (_, key) => Reflect.get(als.getStore(), key) });
+  return [
+    ["access-clean/floor", floor],
+    ["access-clean/context-proxy", rt.contextProxy(requestContext)],
+  ].map(([id, target]) => {
+    const loop = makeLoop(["o"], "o.user.id");
+    return { id, expect: req.user.id, run: (n) => bound(() => loop(target, n)) };
+  });
+}
+
+const GROUPS = { core: coreVariants, zone: zoneVariants, cls: clsVariants, "access-clean": accessCleanVariants };
+
 /** Runs one group and returns { results: { id: { ns, … } }, notes }. */
 export async function runRuntimeGroup(group, { quick }) {
   const notes = [];
-  const variants =
-    group === "core" ? await coreVariants(notes) : group === "zone" ? zoneVariants() : clsVariants();
+  const variants = await GROUPS[group](notes);
   return { results: measureAll(variants, { quick }), notes };
 }
