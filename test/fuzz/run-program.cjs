@@ -26,6 +26,8 @@ runtime.configure({ warnings: false }); // the fallback's one-time warning is ex
 const PIPELINES = {
   script: { form: "script", plugins: [], presets: [] },
   esm: { form: "esm", plugins: ["@babel/plugin-transform-modules-commonjs"], presets: [] },
+  ts: { form: "script", plugins: [], presets: [["@babel/preset-typescript", { allExtensions: true }]] },
+  "env-ie11": { form: "script", plugins: [], presets: [["@babel/preset-env", { targets: { ie: "11" }, modules: false }]] },
   "env-node6": { form: "esm", plugins: [], presets: [["@babel/preset-env", { targets: { node: "6" } }]] },
 };
 
