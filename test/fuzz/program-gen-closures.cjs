@@ -6,6 +6,16 @@ const { ProgramGen, Scope, block, seq, fn, markedDecl } = require("./program-gen
 const FORMS = ["call", "comment", "line", "jsdoc", "list", "call-ns", "call-seq"];
 const subset = (a, b) => [...a].every((x) => b.has(x));
 
+// Self-check of the model: every name of an explicit list must appear in the closure (a name recorded for code that
+// was then not printed would make the plugin refuse a valid program, and the fuzz report a false divergence).
+function assertListed(node) {
+  const { print } = require("./print.cjs");
+  const text = node.params + print(node.body, "plugin");
+  for (const name of node.mark.names) {
+    if (!new RegExp(`\\b${name}\\b`).test(text)) throw new Error(`program generator: listed ${name} is not in the closure`);
+  }
+}
+
 Object.assign(ProgramGen.prototype, {
   /**
    * A new function node. `marked`: whether it carries a marker. `propagates`: whether the place it is handed to keeps
@@ -44,7 +54,9 @@ Object.assign(ProgramGen.prototype, {
       if (form === "list" && !names.length) form = "comment";
       mark = { form, names };
     }
-    return fn({ mark, isAsync, arrow, params, body: block(stmts) });
+    const node = fn({ mark, isAsync, arrow, params, body: block(stmts) });
+    if (mark && mark.form === "list") assertListed(node);
+    return node;
   },
 
   // Parameters, with defaults evaluated at call time in the closure's own environment (a default reading a proxy
@@ -97,7 +109,7 @@ Object.assign(ProgramGen.prototype, {
       case 1: return [seq(`log("ret", call(`, f, `, ${arg}));`)];
       case 2: return [seq("later(", f, `, ${arg});`)];
       case 3: return [seq(`Promise.resolve(${arg}).then(`, f, ").catch(report);")];
-      default: return env.async ? [seq("await call(", f, `, ${arg});`)] : [seq("call(", f, ");")];
+      default: return env.async ? [seq("await call(", f, `, ${arg});`)] : [seq("call(", f, `, ${arg});`)];
     }
   },
 

@@ -147,12 +147,20 @@ class ProgramGen {
     const targets = env.scope.visible().filter((v) => v.reassignable && !v.counter);
     if (!targets.length) return this.declare(env);
     const { name } = this.oneOf(targets);
-    const e = this.expr(env);
-    return [this.oneOf([
-      `${name} = ${e};`, `${name} += 1;`, `${name}++;`, `--${name};`, `[${name}] = [${e}];`,
-      `({ n: ${name} } = { n: ${e} });`, `${name} ??= ${e};`, `${name} ||= ${e};`,
-      `for (${name} of [${e}, 7]);`, `${name} = ${name} === undefined ? 1 : ${e};`,
-    ])];
+    // The value is generated only for the forms that print it: a reference records names for explicit marker lists.
+    const e = () => this.expr(env);
+    switch (this.pick(10)) {
+      case 0: return [`${name} = ${e()};`];
+      case 1: return [`${name} += 1;`];
+      case 2: return [`${name}++;`];
+      case 3: return [`--${name};`];
+      case 4: return [`[${name}] = [${e()}];`];
+      case 5: return [`({ n: ${name} } = { n: ${e()} });`];
+      case 6: return [`${name} ??= ${e()};`];
+      case 7: return [`${name} ||= ${e()};`];
+      case 8: return [`for (${name} of [${e()}, 7]);`];
+      default: return [`${name} = ${name} === undefined ? 1 : ${e()};`];
+    }
   }
 
   mutate(env) {
