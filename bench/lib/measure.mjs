@@ -78,7 +78,12 @@ export function measureAll(variants, { quick }) {
     if (v.expect !== undefined && first !== v.expect * 64) {
       throw new Error(`bench variant ${v.id} returned ${first} for 64 operations, expected ${v.expect * 64}`);
     }
-    const batch = calibrate((n) => consume(v.run(n)), targetUs);
+    // Calibrated twice: the first size comes from code that may not be optimized yet (too small a batch makes
+    // samples so short that timer granularity shows); running it a while lets the optimizing compiler settle.
+    const runBatch = (n) => consume(v.run(n));
+    let batch = calibrate(runBatch, targetUs);
+    for (let i = 0; i < 20; i++) runBatch(batch);
+    batch = calibrate(runBatch, targetUs);
     batches.set(v.id, batch);
     bench.add(v.id, () => {
       consume(v.run(batch));
