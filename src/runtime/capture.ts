@@ -1,6 +1,6 @@
 // captureContext(fn): the marker the Babel plugin compiles away. When the plugin did not run, this fallback keeps the
 // code correct: fn runs inside a snapshot of every context taken when captureContext() was called.
-import type { Backend } from "./backend.js";
+import type { Backend, SnapshotRunner } from "./backend.js";
 import {
   badOptionMessage,
   badWarningsMessage,
@@ -38,15 +38,35 @@ export function captureFactory(backend: Backend): <F extends (...args: any[]) =>
     if (typeof fn !== "function") throw typeError(captureNotFunctionMessage(fn));
     warnOnce();
     const run = backend.snapshot();
+    // A generator's body runs in next(), after the call returns: each step must run in the snapshot too.
+    const generator = GENERATOR_FUNCTION.test(Object.prototype.toString.call(fn));
     const captured = function (this: unknown, ...args: unknown[]): unknown {
       if (new.target !== undefined) {
         return run(Reflect.construct, undefined, [fn, args, new.target === captured ? fn : new.target]);
       }
-      return run(fn, this, args);
+      const result = run(fn, this, args);
+      return generator ? stepsInSnapshot(result as Generator, run) : result;
     };
-    // Keep what callers may inspect (fn.name in logs, fn.length for arity-sniffing libraries).
+    // Keep what callers may inspect (fn.name in logs, fn.length for arity-sniffing libraries), and fn's prototype so
+    // that `new captured() instanceof captured` holds as it did for fn.
     Object.defineProperty(captured, "name", { value: fn.name, configurable: true });
     Object.defineProperty(captured, "length", { value: fn.length, configurable: true });
+    Object.defineProperty(captured, "prototype", { value: fn.prototype, writable: true });
     return captured as unknown as F;
   };
+}
+
+const GENERATOR_FUNCTION = /^\[object (?:Async)?GeneratorFunction\]$/;
+
+/** A generator object whose next/return/throw run inside the snapshot; it still inherits from fn.prototype. */
+function stepsInSnapshot(generator: Generator, run: SnapshotRunner): Generator {
+  const steps = Object.create(Object.getPrototypeOf(generator)) as Generator;
+  for (const method of ["next", "return", "throw"] as const) {
+    Object.defineProperty(steps, method, {
+      value: (value: unknown) => run(generator[method], generator, [value]),
+      configurable: true,
+      writable: true,
+    });
+  }
+  return steps;
 }

@@ -51,15 +51,14 @@ test.each(SAME)("%s: compiled and uncompiled agree", async (_name, body, pipelin
   expect(r.compiled).toEqual(r.fallback);
 });
 
-// Known runtime bugs found by the fuzz work (see the reliability report). The fallback runs fn inside the snapshot,
-// but a generator's body runs later, in next(), outside it; and `new` on the wrapper builds an instance of fn whose
-// prototype is not the wrapper's, so instanceof fails. test.failing: when the runtime is fixed, flip these to test.
+// Runtime bugs the fuzz work found, fixed in src/runtime/capture.ts: the fallback ran a generator's body (in next())
+// outside the snapshot, and `new` on the wrapper built an instance that was not instanceof the wrapper.
 const GENERATOR_READ = `c0.run({ id: "A" }, () => { q.push(MARK(function* () { yield p0.id; })); });
   c0.run({ id: "B" }, () => { for (const g of q.splice(0)) log([...g()].join()); });`;
-test.failing("generator function: the fallback should read the creation context in next()", async () => {
+test("generator function: the fallback read the creation context in next()", async () => {
   expect(await differential(GENERATOR_READ)).toEqual({ compiled: ["A"], fallback: ["A"] });
 });
-test.failing("new on a marked function: the instance should be instanceof the function the caller holds", async () => {
+test("new on a marked function: the instance is instanceof the function the caller holds", async () => {
   const body = `c0.run({ id: "A" }, () => { q.push(MARK(function K() { this.v = p0.id; })); });
     c0.run({ id: "B" }, () => { for (const F of q.splice(0)) log(new F() instanceof F); });`;
   expect(await differential(body)).toEqual({ compiled: ["true"], fallback: ["true"] });

@@ -117,3 +117,38 @@ test("callbacks queued by many executions and drained by another: captured ones 
   expect(plain.every(([, seen]) => seen === -1)).toBe(true);
   expect(captured).toHaveLength(300);
 });
+
+test("a generator's steps run in the snapshot, and its object still belongs to the generator function", () => {
+  function* ids() {
+    yield request.id;
+    yield request.id;
+  }
+  const captured = requestContext.run({ id: 1 }, () => captureContext(ids));
+  const generator = requestContext.run({ id: 2 }, () => captured());
+  expect(requestContext.run({ id: 3 }, () => [...generator])).toEqual([1, 1]);
+  expect(generator).toBeInstanceOf(ids);
+});
+
+test("an async generator's steps run in the snapshot", async () => {
+  async function* ids() {
+    await null;
+    yield request.id;
+  }
+  const captured = requestContext.run({ id: 1 }, () => captureContext(ids));
+  const seen: number[] = [];
+  await requestContext.run({ id: 2 }, async () => {
+    for await (const id of captured()) seen.push(id);
+  });
+  expect(seen).toEqual([1]);
+});
+
+test("new on the captured function builds an instance of both the function and the wrapper", () => {
+  function Job(this: { id: number }) {
+    this.id = request.id;
+  }
+  const Captured = requestContext.run({ id: 1 }, () => captureContext(Job as any));
+  const job = requestContext.run({ id: 2 }, () => new Captured());
+  expect(job).toEqual({ id: 1 });
+  expect(job).toBeInstanceOf(Captured);
+  expect(job).toBeInstanceOf(Job);
+});
