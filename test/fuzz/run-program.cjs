@@ -115,9 +115,15 @@ async function differential(program, { pipeline = "esm", pluginOptions = {}, wit
     // Both variants run at the same time: each program's own order of timers and microtasks is unaffected.
     runs.push(execute(compiled[variant]).then((r) => (result[variant] = r)));
   }
+  // Idempotence on the way: the plugin run over its own output (plugin alone, "script") must change nothing.
+  if (pipeline === "script" && compiled.plugin && !withoutPlugin) {
+    const twice = compile(compiled.plugin, "plugin", pipeline, pluginOptions);
+    if (twice !== compiled.plugin) result.idempotence = { twice };
+  }
   await Promise.all(runs);
-  const same = JSON.stringify(result.fallback) === JSON.stringify(result.plugin);
-  return { same, fallback: result.fallback, plugin: result.plugin, sources, compiled, pipeline };
+  const same = !result.idempotence && JSON.stringify(result.fallback) === JSON.stringify(result.plugin);
+  return { same, fallback: result.fallback, plugin: result.plugin, idempotence: result.idempotence, sources, compiled,
+    pipeline };
 }
 
 /** The reproducer a failure prints: both sources, the plugin's output, both observed outputs. */
@@ -129,6 +135,7 @@ function formatReport(r) {
     `---- compiled by the plugin ----`, r.compiled.plugin || "(none)",
     `---- output, uncompiled (captureContext fallback) ----`, show(r.fallback),
     `---- output, compiled by the plugin ----`, show(r.plugin),
+    ...(r.idempotence ? [`---- NOT IDEMPOTENT: the plugin run over its own output gives ----`, r.idempotence.twice] : []),
   ].join("\n");
 }
 
