@@ -3,7 +3,7 @@
 // `--render <results.json…>` reprints saved results. `--child <job> --out <file>` is the child side, runnable by
 // any Node: `npx -y node@22 bench/run.mjs --child core`.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,7 +49,8 @@ function nodeBinary(major) {
 }
 
 function runChild(exe, job, extra = []) {
-  const out = join(mkdtempSync(join(tmpdir(), "unproxy-bench-out-")), "result.json");
+  const outDir = mkdtempSync(join(tmpdir(), "unproxy-bench-out-"));
+  const out = join(outDir, "result.json");
   const args = ["--expose-gc", join(root, "bench/run.mjs"), "--child", job, "--out", out, ...extra];
   if (quick) args.push("--quick");
   const t0 = Date.now();
@@ -61,6 +62,8 @@ function runChild(exe, job, extra = []) {
   } catch {
     const tail = (res.stderr || "").trim().split("\n").slice(-3).join(" / ");
     return { error: `child ${job} failed (exit ${res.status}): ${tail}` };
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
   }
 }
 
@@ -80,6 +83,7 @@ let buildSnapshot;
 async function parent() {
   const { snapshotBuild } = await import("./lib/build-root.mjs");
   buildSnapshot = snapshotBuild();
+  process.on("exit", () => rmSync(buildSnapshot, { recursive: true, force: true }));
   const { renderNode, renderSummary } = await import("./lib/report.mjs");
   const thisMajor = process.versions.node.split(".")[0];
   const majors = value("nodes")?.split(",") ?? (quick && !flag("all-nodes") ? [thisMajor] : ["20", "22", "24"]);

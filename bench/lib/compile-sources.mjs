@@ -1,6 +1,6 @@
 // Compiles bench/sources/*.mjs with the real plugin (dist/cjs/plugin) into a temporary directory and imports
 // them, so the "compiled" variants time exactly what the plugin emits — never a hand-written imitation.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -34,6 +34,7 @@ export async function compileSources() {
   if (loaded.error) return { error: loaded.error };
   const babel = require("@babel/core");
   const dir = mkdtempSync(join(tmpdir(), "unproxy-bench-"));
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(buildRoot, join(dir, "node_modules", "unproxy"), "dir");
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
