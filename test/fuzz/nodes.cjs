@@ -11,8 +11,8 @@ const block = (stmts) => ({ t: "block", stmts });
  * "jsdoc", "list" (an explicit name list), "call" (captureContext(fn)), "call-ns" (rt.captureContext(fn)),
  * "call-seq" ((0, captureContext)(fn)).
  */
-const fn = ({ mark = null, isAsync = false, arrow = true, params = "", body }) => ({
-  t: "fn", mark, isAsync, arrow, params, body,
+const fn = ({ mark = null, isAsync = false, isGen = false, arrow = true, params = "", body }) => ({
+  t: "fn", mark, isAsync, isGen, arrow, params, body,
 });
 /** `kind name = fn;` whose marker, if a comment, sits on the declaration (`/** @unproxy *\/ const cb = …`). */
 const markedDecl = (kind, name, f) => ({ t: "decl", kind, name, fn: f });

@@ -19,10 +19,19 @@ function makePrelude() {
   const log = (...a) => void (out.length < 500 ? out.push(a.map(show).join(" ")) : (out[500] = "…"));
   const report = (e) => log("E", e && e.name, e && e.message);
   // Calls f, logging a throw or a rejection: every hand-off goes through here so no error escapes the program.
+  // A generator's result is iterated here, in the caller's context, which is where the fallback must still read the
+  // creation context.
   const call = (f, ...a) => {
     try {
       const r = f(...a);
       if (r && typeof r.then === "function") r.then(undefined, report);
+      if (r && typeof r[Symbol.iterator] === "function" && typeof r.next === "function") {
+        for (const v of r) log("y", v);
+      } else if (r && typeof r[Symbol.asyncIterator] === "function") {
+        (async () => {
+          for await (const v of r) log("y", v);
+        })().catch(report);
+      }
       return r;
     } catch (e) {
       report(e);
@@ -57,7 +66,8 @@ function makePrelude() {
 const PRELUDE_NAMES = "log, report, call, q, drain, on, emit, later, tick";
 
 function printFn(node, variant, indent) {
-  const head = `${node.isAsync ? "async " : ""}${node.arrow ? `(${node.params}) =>` : `function (${node.params})`}`;
+  const fnHead = `function${node.isGen ? "*" : ""} (${node.params})`;
+  const head = `${node.isAsync ? "async " : ""}${node.arrow ? `(${node.params}) =>` : fnHead}`;
   const src = `${head} ${print(node.body, variant, indent)}`;
   const m = node.mark;
   if (!m) return node.arrow ? `(${src})` : src;

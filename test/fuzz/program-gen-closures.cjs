@@ -26,6 +26,7 @@ Object.assign(ProgramGen.prototype, {
     const level = env.level + 1;
     const isAsync = this.chance(3);
     const arrow = !this.chance(3);
+    const isGen = this.generators && !arrow && this.chance(3); // generators (and async generators): the body runs in next()
     const scope = new Scope(env.scope, level);
     let inner;
     let rec = null;
@@ -34,10 +35,11 @@ Object.assign(ProgramGen.prototype, {
       const pool = [...env.bound].filter((c) => !env.readable || env.readable.has(c));
       const R = new Set(pool.filter(() => !this.chance(4)));
       rec = { level, names: new Set() };
-      inner = { ...env, scope, level, bound: R, readable: R, inMarked: true, markedLevel: level, async: isAsync,
+      inner = { ...env, scope, level, bound: R, readable: R, inMarked: true, markedLevel: level, async: isAsync, canYield: isGen,
         marks: [...env.marks, rec], depth: env.depth + 1, fnArgs: arrow ? env.fnArgs : true, inLoop: false };
     } else {
-      inner = { ...env, scope, level, bound: propagates ? env.bound : new Set(), async: isAsync, depth: env.depth + 1,
+      inner = { ...env, scope, level, bound: propagates ? env.bound : new Set(), async: isAsync, canYield: isGen,
+        depth: env.depth + 1,
         fnArgs: arrow ? env.fnArgs : true, inLoop: false };
     }
     const params = this.params(env, inner);
@@ -54,7 +56,7 @@ Object.assign(ProgramGen.prototype, {
       if (form === "list" && !names.length) form = "comment";
       mark = { form, names };
     }
-    const node = fn({ mark, isAsync, arrow, params, body: block(stmts) });
+    const node = fn({ mark, isAsync, isGen, arrow, params, body: block(stmts) });
     if (mark && mark.form === "list") assertListed(node);
     return node;
   },
@@ -131,6 +133,7 @@ Object.assign(ProgramGen.prototype, {
     const decl = this.chance(2)
       ? seq(`function ${name}(${f.params}) `, f.body)
       : seq(`const ${name} = `, f, ";");
+    if (f.isGen && decl.parts[0].startsWith("function")) decl.parts[0] = decl.parts[0].replace("function", "function*");
     if (f.isAsync && decl.parts[0].startsWith("function")) decl.parts[0] = "async " + decl.parts[0];
     env.scope.declare({ name, holds: { fn: true, marked: false, assumes: new Set(env.bound) }, reassignable: false,
       level: env.level });

@@ -19,8 +19,10 @@ const { block, seq, fn, markedDecl } = require("./nodes.cjs");
 const CONTEXTS_MAX = 3;
 
 class ProgramGen {
-  constructor(pick) {
+  /** options.generators: emit generator functions (off when a pipeline transpiles them, see reliability.md). */
+  constructor(pick, options = {}) {
     this.pick = pick;
+    this.generators = options.generators !== false;
     this.uid = 0;
     this.values = 0;
     this.budget = 34; // statements left: keeps programs small and fast to run
@@ -92,7 +94,9 @@ class ProgramGen {
       case 1: return this.declare(env);
       case 2: return this.reassign(env);
       case 3: return this.mutate(env);
-      case 4: return env.async ? [this.oneOf(["await tick();", "await null;", "await Promise.resolve();"])] : this.declare(env);
+      case 4:
+        if (env.canYield && this.chance(2)) return [`yield ${this.expr(env)};`];
+        return env.async ? [this.oneOf(["await tick();", "await null;", "await Promise.resolve();"])] : this.declare(env);
       case 5: return this.runStmt(env);
       case 6: return this.handOff(env);
       case 7: return this.handOff(env);
@@ -131,9 +135,11 @@ class ProgramGen {
     }
     if (form === 3) {
       const a = this.fresh("d");
+      // Values first: the names being declared are in their temporal dead zone inside the pattern.
+      const [dflt, value] = [this.expr(env), this.expr(env)];
       env.scope.declare({ name: a, holds: "val", reassignable: kind !== "const", level: env.level });
       env.scope.declare({ name, holds: "val", reassignable: kind !== "const", level: env.level });
-      return [`${kind} [${a}, ${name} = ${this.expr(env)}] = [${this.expr(env)}];`];
+      return [`${kind} [${a}, ${name} = ${dflt}] = [${value}];`];
     }
     const holds = form === 4 ? "obj" : "val";
     const init = form === 4 ? `{ id: "${name}", n: ${this.pick(9)} }` : this.expr(env);
@@ -176,7 +182,7 @@ class ProgramGen {
     if (!choices.length) return [`log(${this.exprs(env)});`];
     const c = this.oneOf(choices);
     const isAsync = env.async && (request || this.chance(2));
-    const inner = this.child(env, { bound: new Set([...env.bound, c]), async: isAsync });
+    const inner = this.child(env, { bound: new Set([...env.bound, c]), async: isAsync, canYield: false });
     const body = block(this.stmts(inner, (request ? 2 : 1) + this.pick(4)));
     const call = seq(`c${c}.run(${this.value(c)}, ${isAsync ? "async " : ""}() => `, body, `)`);
     if (!isAsync) return [seq(call, ";")];
