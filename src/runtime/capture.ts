@@ -38,14 +38,11 @@ export function captureFactory(backend: Backend): <F extends (...args: any[]) =>
     if (typeof fn !== "function") throw typeError(captureNotFunctionMessage(fn));
     warnOnce();
     const run = backend.snapshot();
-    // A generator's body runs in next(), after the call returns: each step must run in the snapshot too.
-    const generator = GENERATOR_FUNCTION.test(Object.prototype.toString.call(fn));
     const captured = function (this: unknown, ...args: unknown[]): unknown {
       if (new.target !== undefined) {
         return run(Reflect.construct, undefined, [fn, args, new.target === captured ? fn : new.target]);
       }
-      const result = run(fn, this, args);
-      return generator ? stepsInSnapshot(result as Generator, run) : result;
+      return stepsInSnapshot(run(fn, this, args), run);
     };
     // Keep what callers may inspect (fn.name in logs, fn.length for arity-sniffing libraries), and fn's prototype so
     // that `new captured() instanceof captured` holds as it did for fn.
@@ -56,17 +53,26 @@ export function captureFactory(backend: Backend): <F extends (...args: any[]) =>
   };
 }
 
-const GENERATOR_FUNCTION = /^\[object (?:Async)?GeneratorFunction\]$/;
-
-/** A generator object whose next/return/throw run inside the snapshot; it still inherits from fn.prototype. */
-function stepsInSnapshot(generator: Generator, run: SnapshotRunner): Generator {
-  const steps = Object.create(Object.getPrototypeOf(generator)) as Generator;
-  for (const method of ["next", "return", "throw"] as const) {
-    Object.defineProperty(steps, method, {
-      value: (value: unknown) => run(generator[method], generator, [value]),
-      configurable: true,
-      writable: true,
-    });
+/**
+ * A generator's body runs in next(), after the call has returned, so each step must run in the snapshot too. Any
+ * iterator the function returns is treated so: native and transpiled generators (regenerator, preset-env's async
+ * generators) look alike only by shape. The proxy keeps everything else about the iterator as it was.
+ */
+function stepsInSnapshot(result: unknown, run: SnapshotRunner): unknown {
+  if (
+    typeof result !== "object" || result === null ||
+    typeof (result as Iterator<unknown>).next !== "function" ||
+    !(Symbol.iterator in result || Symbol.asyncIterator in result)
+  ) {
+    return result;
   }
-  return steps;
+  return new Proxy(result, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver);
+      if ((key === "next" || key === "return" || key === "throw") && typeof value === "function") {
+        return (argument?: unknown) => run(value, target, [argument]);
+      }
+      return value;
+    },
+  });
 }

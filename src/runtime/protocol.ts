@@ -2,6 +2,7 @@
 // the value it stands for right now. Global-registry symbols, so that the ESM and CommonJS builds (or two versions in
 // node_modules) recognise each other's proxies, and third-party objects can opt in.
 import { isUnboundError } from "./errors.js";
+import { proxies } from "./state.js";
 
 export const CURRENT: unique symbol = Symbol.for("unproxy.current") as any;
 /**
@@ -15,8 +16,14 @@ type Current = (this: unknown, ifUnbound?: symbol) => unknown;
 
 /** The object behind a context proxy right now; any other value unchanged. Throws UnboundContextError when unbound. */
 export function unproxy<T>(value: T): T {
-  // One null check and one property read for non-proxies: this sits on the plugin's closure-creation path.
-  if (value == null) return value;
+  // This sits on the plugin's closure-creation path. Our proxies are functions (their target is), found in the
+  // shared registry; anything else pays one null check and one property read.
+  if (typeof value === "function") {
+    const registered = proxies.get(value);
+    if (registered !== undefined) return registered() as T;
+  } else if (value == null) {
+    return value;
+  }
   const current = (value as { [CURRENT]?: Current })[CURRENT];
   return typeof current === "function" ? (current.call(value) as T) : value;
 }
@@ -24,7 +31,7 @@ export function unproxy<T>(value: T): T {
 /** Like unproxy(), but returns the proxy itself when nothing is bound (the plugin's `unbound: "keep"`). */
 export function unproxyIfBound<T>(value: T): T {
   if (value == null) return value;
-  const current = (value as { [CURRENT]?: Current })[CURRENT];
+  const current = (typeof value === "function" && proxies.get(value)) || (value as { [CURRENT]?: Current })[CURRENT];
   if (typeof current !== "function") return value;
   try {
     const result = current.call(value, UNBOUND);

@@ -13,6 +13,7 @@ import {
   UnboundContextError,
 } from "./errors.js";
 import { CURRENT, UNBOUND } from "./protocol.js";
+import { proxies } from "./state.js";
 
 export interface ContextProxyOptions {
   /** Used in error messages; defaults to the context's name, or the getter's name. */
@@ -93,9 +94,17 @@ class Handler implements ProxyHandler<any> {
     this.source = source;
     this.name = name;
     const handler = this;
+    // The protocol method, and unproxy()'s path through the registry: one store read, and a value that is itself a
+    // context proxy (of any copy) unwraps all the way.
     this.current = function current(ifUnbound?: symbol): unknown {
-      if (ifUnbound === UNBOUND && handler.read() === undefined) return UNBOUND;
-      return handler.resolve();
+      const value = handler.read();
+      if (typeof value === "function") {
+        const inner = proxies.get(value);
+        return inner === undefined ? value : inner(ifUnbound);
+      }
+      if (typeof value === "object" && value !== null) return value;
+      if (value === undefined && ifUnbound === UNBOUND) return UNBOUND;
+      throw invalid(handler.name, value);
     };
   }
 
@@ -227,5 +236,6 @@ export function contextProxy<T extends object>(
   };
   const proxy = new Proxy(target, handler) as unknown as T;
   handler.proxy = proxy;
+  proxies.set(proxy, handler.current);
   return proxy;
 }

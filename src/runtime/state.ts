@@ -16,6 +16,12 @@ export interface SharedState {
   warnings: boolean;
   /** Every context by name, for worker snapshots. WeakRefs: a context created per request must not leak. */
   contexts: Map<string, WeakRef<ContextLike>[]>;
+  /**
+   * Every context proxy and its protocol method, so unproxy() recognises a proxy of any copy with one lookup instead
+   * of a read through the proxy's get trap (which V8 makes slow, and which de-optimises the trap for other keys).
+   * Optional: a state object made by an older copy lacks it until a newer copy adds it.
+   */
+  proxies?: WeakMap<object, (ifUnbound?: symbol) => unknown>;
 }
 
 const KEY = Symbol.for("unproxy.state");
@@ -25,6 +31,8 @@ export const state: SharedState = ((globalThis as Record<symbol, SharedState | u
   warnings: true,
   contexts: new Map(),
 });
+
+export const proxies = (state.proxies ??= new WeakMap());
 
 export function register(context: ContextLike): void {
   const list = state.contexts.get(context.name);

@@ -64,11 +64,9 @@ test("new on a marked function: the instance is instanceof the function the call
   expect(await differential(body)).toEqual({ compiled: ["true"], fallback: ["true"] });
 });
 
-// Open: the fallback recognises a generator function by its tag. Regenerator keeps the tag on transpiled generators,
-// but an async generator transpiled for an old target (preset-env: _wrapAsyncGenerator) is a plain function, so its
-// steps still run outside the snapshot. The fuzz leaves generators out of its preset-env pipeline for this reason.
-// Flip to test() once fixed.
-test.failing("async generator transpiled by preset-env: the fallback should read the creation context", async () => {
+// Fixed: the fallback once recognised a generator function by its tag, which an async generator transpiled for an old
+// target (preset-env: _wrapAsyncGenerator) does not carry; it now recognises the iterator a call returns.
+test("async generator transpiled by preset-env: the fallback should read the creation context", async () => {
   const body = `c0.run({ id: "A" }, () => { q.push(MARK(async function* () { yield p0.id; })); });
     await c0.run({ id: "B" }, async () => { for (const g of q.splice(0)) for await (const v of g()) log(v); });`;
   expect(await differential(body, "env-ie11")).toEqual({ compiled: ["A"], fallback: ["A"] });
