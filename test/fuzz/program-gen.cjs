@@ -13,7 +13,8 @@
 //     may read (`readable`) is fixed for everything lexically inside it;
 //   - inside a marked closure: no `run` of a context it reads, no call of an unmarked function defined outside it (an
 //     indirect read), and no unmarked closure escapes to a queue or emitter (it would run outside the snapshot);
-//   - no `===` between a proxy and a value, no generators, no marked function declarations.
+//   - no `===` between a proxy and a value, no `typeof` of a proxy, no marked function declarations, no `var` alias of
+//     a proxy in a loop body (re-initialised each iteration: a reassignment), no generators under preset-env.
 const { block, seq, fn, markedDecl } = require("./nodes.cjs");
 
 const CONTEXTS_MAX = 3;
