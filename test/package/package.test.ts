@@ -46,7 +46,7 @@ const RUNTIME_EXPORTS = [
 describe("npm pack", () => {
   const files = packedFiles();
 
-  test("ships the build, the bin, package.json and README.md", () => {
+  test("ships the build, the bin, package.json, README.md and LICENSE", () => {
     expect(files).toContain("package.json");
     expect(files).toContain("bin/unproxy.cjs");
     for (const format of ["cjs", "esm"]) {
@@ -57,8 +57,8 @@ describe("npm pack", () => {
       // Marks each tree's module format; without it Node would read dist/esm as CommonJS.
       expect(files).toContain(`dist/${format}/package.json`);
     }
-    // README.md is written by the lead from docs/readme; once it exists it must be shipped.
-    if (existsSync(join(root, "README.md"))) expect(files).toContain("README.md");
+    expect(files).toContain("README.md");
+    expect(files).toContain("LICENSE");
   });
 
   test("every file package.json points at is in the package", () => {
