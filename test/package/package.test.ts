@@ -1,7 +1,6 @@
 // What `npm publish` would ship, and that the package resolves the way users load it. Needs the build (npm test
 // builds first). `npm pack` runs with --ignore-scripts so it does not rebuild dist under the other test files.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 
 const root = join(__dirname, "..", "..");
