@@ -15,14 +15,4 @@ export const captureContext = /*#__PURE__*/ captureFactory(backend);
 /** Which backend this entry uses: "async-local-storage", "async-context" or "sync-stack". */
 export const backendKind = backend.kind;
 
-export type { Context } from "./context.js";
-export { contextProxy } from "./proxy.js";
-export type { ContextProxyOptions, ContextSource } from "./proxy.js";
-export { unproxy, unproxyIfBound, isContextProxy } from "./protocol.js";
-export { UnboundContextError } from "./errors.js";
-export { configure } from "./capture.js";
-export type { RuntimeOptions } from "./capture.js";
-export { createResource } from "./resource.js";
-export type { Resource } from "./resource.js";
-export { snapshotContexts, runWithContexts } from "./worker-snapshot.js";
-export type { ContextSnapshot, SnapshotOptions } from "./worker-snapshot.js";
+export * from "./entry-common.js";
