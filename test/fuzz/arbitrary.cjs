@@ -8,9 +8,7 @@ const { ProgramGen } = require("./program-gen.cjs");
 const pipelineArb = fc.constantFrom("script", "script", "script", "script", "esm", "esm", "esm", "env-node6");
 
 const programArb = fc.record({ gen: fc.gen(), pipeline: pipelineArb }).map(({ gen, pipeline }) => {
-  // Generators transpiled by preset-env are plain functions to the runtime's fallback (see reliability.md).
-  const options = { generators: pipeline !== "env-node6" };
-  const program = new ProgramGen((n) => (n <= 1 ? 0 : gen(fc.nat, { max: n - 1 })), options).program();
+  const program = new ProgramGen((n) => (n <= 1 ? 0 : gen(fc.nat, { max: n - 1 }))).program();
   return { program, pipeline };
 });
 

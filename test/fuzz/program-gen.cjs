@@ -14,13 +14,13 @@
 //   - inside a marked closure: no `run` of a context it reads, no call of an unmarked function defined outside it (an
 //     indirect read), and no unmarked closure escapes to a queue or emitter (it would run outside the snapshot);
 //   - no `===` between a proxy and a value, no `typeof` of a proxy, no marked function declarations, no `var` alias of
-//     a proxy in a loop body (re-initialised each iteration: a reassignment), no generators under preset-env.
+//     a proxy in a loop body (re-initialised each iteration: a reassignment).
 const { block, seq, fn, markedDecl } = require("./nodes.cjs");
 
 const CONTEXTS_MAX = 3;
 
 class ProgramGen {
-  /** options.generators: emit generator functions (off when a pipeline transpiles them, see reliability.md). */
+  /** options.generators: emit generator functions (default true). */
   constructor(pick, options = {}) {
     this.pick = pick;
     this.generators = options.generators !== false;
