@@ -42,7 +42,8 @@ export function markerNames(comment: t.Comment): string[] | null {
   return names;
 }
 
-const TRANSPARENT = new Set([
+/** Expression wrappers that leave the function itself untouched at run time (TypeScript's and Flow's vanish). */
+export const TRANSPARENT: ReadonlySet<string> = new Set([
   "ParenthesizedExpression",
   "TSAsExpression",
   "TSSatisfiesExpression",
@@ -172,7 +173,7 @@ function namesWithCodeFrame(fn: NodePath, comment: t.Comment): string[] | null {
   }
 }
 
-function unwrapTransparent(path: NodePath): NodePath {
+export function unwrapTransparent(path: NodePath): NodePath {
   let current = path;
   while (TRANSPARENT.has(current.node.type)) current = current.get("expression") as NodePath;
   return current;

@@ -2,19 +2,15 @@
 // cloned), so its body prints byte-for-byte and keeps its source positions; the arrow wrapper keeps this, arguments,
 // super and new.target; the wrapper's parameters shadow the captured names, so the body needs no renaming.
 import type { NodePath, types as t } from "@babel/core";
-import type { ClosurePath, Marked } from "./markers.js";
+import { TRANSPARENT, unwrapTransparent, type ClosurePath, type Marked } from "./markers.js";
 
 type Types = typeof t;
-
-const TRANSPARENT = new Set(["ParenthesizedExpression", "TSAsExpression", "TSSatisfiesExpression", "TSNonNullExpression"]);
 
 /** Drops the captureContext() call around a closure and returns the closure's new path. */
 export function unwrapCall(marked: Marked): ClosurePath {
   if (!marked.call) return marked.fn;
   const [replaced] = marked.call.replaceWith(marked.call.node.arguments[0]) as NodePath[];
-  let current = replaced;
-  while (TRANSPARENT.has(current.node.type)) current = current.get("expression") as NodePath;
-  return current as ClosurePath;
+  return unwrapTransparent(replaced) as ClosurePath;
 }
 
 export function wrap(
