@@ -4,25 +4,11 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { ensureInstalled } from "../lib/nested-package.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
 const testFiles = ["fixtures.test.mjs", "plugin-loading.test.mjs", "plugin-behaviour.test.mjs"].map((file) => path.join(here, file));
-
-function readJson(file) {
-  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined;
-}
-
-// npm keeps node_modules/.package-lock.json in step with what is installed; any version or missing package that
-// differs from the committed lock means a fresh clone or a lock update, so `npm ci` brings it back in line.
-function installIsStale() {
-  const lock = readJson(path.join(here, "package-lock.json"));
-  const installed = readJson(path.join(here, "node_modules/.package-lock.json"));
-  if (!lock || !installed) return true;
-  return Object.entries(lock.packages).some(
-    ([key, entry]) => key !== "" && !entry.optional && installed.packages?.[key]?.version !== entry.version,
-  );
-}
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: "inherit", ...options });
@@ -36,12 +22,9 @@ function nodeSupportsBabel8(version) {
   return (major === 22 && minor >= 18) || (major === 24 && minor >= 11) || major >= 25;
 }
 
-if (installIsStale()) {
-  console.log("Babel 8 run: installing test/babel-8 from its lock (npm ci)");
-  // Babel 8 declares engines ^22.18; installing from Node 20 only warns, so keep npm quiet about it.
-  const status = run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: here });
-  if (status !== 0) process.exit(status);
-}
+// Babel 8 declares engines ^22.18; installing from Node 20 only warns, and npm is kept quiet about it.
+const installed = ensureInstalled(here, "Babel 8 run");
+if (installed !== 0) process.exit(installed);
 
 const distEntries = ["cjs/plugin/index.js", "esm/plugin/index.js", "cjs/runtime/index.js", "esm/runtime/index.js"];
 const distIsComplete = (dir) => distEntries.every((entry) => existsSync(path.join(dir, entry)));
@@ -80,7 +63,7 @@ function snapshotDist() {
 }
 const distDir = snapshotDist();
 
-const babelVersion = readJson(path.join(here, "node_modules/@babel/core/package.json")).version;
+const babelVersion = JSON.parse(readFileSync(path.join(here, "node_modules/@babel/core/package.json"), "utf8")).version;
 const [command, prefix] = nodeSupportsBabel8(process.version)
   ? [process.execPath, []]
   : ["npx", ["-y", "node@22"]];
