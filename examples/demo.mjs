@@ -1,4 +1,4 @@
-// `npm run demo`: the bug and the fix, measured. See docs/readme/demo-cli.md.
+// `npm run demo`: the bug and the fix, measured. See the README's demo section.
 //   node examples/demo.mjs [--requests N] [--concurrency C] [--show] [--json] [--plugin path]
 // Exits 1 when the plugin variant lets any response carry another request's data (or fails a request), so a CI
 // smoke run catches a regression.

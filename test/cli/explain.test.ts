@@ -88,7 +88,7 @@ describe("unproxy explain", () => {
   });
 });
 
-// The example shown in docs/readme/demo-cli.md (README "CLI"), verbatim.
+// The example shown in the README's CLI section, verbatim.
 test("the README's explain example", async () => {
   const cwd = makeProject({
     "orders.ts": [

@@ -1,5 +1,5 @@
 // The differences between a compiled marked closure and the uncompiled captureContext fallback that exist by design
-// (docs/readme/reliability.md lists them). The fuzz never generates them; here each is pinned to its documented
+// (the README's Reliability section lists them). The fuzz never generates them; here each is pinned to its documented
 // behaviour, so a change on either side is noticed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { compile, execute } = require("./run-program.cjs");

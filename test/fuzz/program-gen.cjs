@@ -7,7 +7,7 @@
 // handed to the runtime's captureContext fallback.
 //
 // The generator keeps a small model of the program so that it never produces a by-design difference between the two
-// variants (docs/readme/reliability.md lists them):
+// variants (the README's Reliability section lists them):
 //   - proxies only live in bindings that are never reassigned (a reassigned binding stays live under the plugin);
 //   - a marked closure only reads proxies of contexts statically bound where it is created (`bound`), and the set it
 //     may read (`readable`) is fixed for everything lexically inside it;
