@@ -2,8 +2,8 @@
 import type { ReportEntry } from "../plugin/index.js";
 import { parseArgs } from "./args.js";
 import { collectFiles } from "./files.js";
-import { UsageError, type CliIO } from "./io.js";
-import { cliMessages, EXPLAIN_HELP, notes } from "./messages.js";
+import type { CliIO } from "./io.js";
+import { EXPLAIN_HELP, notes } from "./messages.js";
 import { compileFiles } from "./run-files.js";
 
 const MARKER_LABEL: Record<string, string> = {
@@ -32,9 +32,7 @@ export async function explainCommand(argv: readonly string[], io: CliIO): Promis
     io.stdout(EXPLAIN_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(cliMessages.C004_NO_INPUT("explain"));
-  const files = collectFiles(positionals, io.cwd);
-  if (files.length === 0) throw new UsageError(cliMessages.C006_NO_FILES("explain"));
+  const files = collectFiles("explain", positionals, io.cwd);
 
   const entries = new Map<string, ReportEntry[]>();
   const outcomes = await compileFiles(io, "explain", files, (file) => {

@@ -33,7 +33,9 @@ function walk(dir: string, root: string, out: SourceFile[]): void {
   }
 }
 
-export function collectFiles(inputs: readonly string[], cwd: string): SourceFile[] {
+/** The source files a command was given (directories walked); a usage error when there are none. */
+export function collectFiles(command: string, inputs: readonly string[], cwd: string): SourceFile[] {
+  if (inputs.length === 0) throw new UsageError(cliMessages.C004_NO_INPUT(command));
   const out: SourceFile[] = [];
   for (const input of inputs) {
     const path = resolve(cwd, input);
@@ -48,7 +50,9 @@ export function collectFiles(inputs: readonly string[], cwd: string): SourceFile
     else out.push({ path, relative: relative(dirname(path), path) || basename(path) });
   }
   const seen = new Set<string>();
-  return out.filter((file) => !seen.has(file.path) && seen.add(file.path));
+  const files = out.filter((file) => !seen.has(file.path) && seen.add(file.path));
+  if (files.length === 0) throw new UsageError(cliMessages.C006_NO_FILES(command));
+  return files;
 }
 
 /** The output name of a compiled file: TypeScript and JSX become JavaScript; .mts/.cts keep their module kind. */

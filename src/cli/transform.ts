@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseArgs } from "./args.js";
 import { collectFiles, outputName } from "./files.js";
-import { UsageError, type CliIO } from "./io.js";
-import { cliMessages, notes, TRANSFORM_HELP } from "./messages.js";
+import type { CliIO } from "./io.js";
+import { notes, TRANSFORM_HELP } from "./messages.js";
 import { compileFiles, displayPath } from "./run-files.js";
 
 export async function transformCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -17,9 +17,7 @@ export async function transformCommand(argv: readonly string[], io: CliIO): Prom
     io.stdout(TRANSFORM_HELP);
     return 0;
   }
-  if (positionals.length === 0) throw new UsageError(cliMessages.C004_NO_INPUT("transform"));
-  const files = collectFiles(positionals, io.cwd);
-  if (files.length === 0) throw new UsageError(cliMessages.C006_NO_FILES("transform"));
+  const files = collectFiles("transform", positionals, io.cwd);
   const outDir = typeof values.outDir === "string" ? resolve(io.cwd, values.outDir) : undefined;
 
   // Source maps: a .map file next to each output with --out-dir, inline on stdout.
