@@ -6,6 +6,7 @@ import type { ClosurePath } from "./markers.js";
 import { messages, reasons, type Reason } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
 import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
+import { unwrapTransparentNode } from "./wrappers.js";
 
 export interface Classification {
   captured: string[];
@@ -77,15 +78,11 @@ const CANNOT_HOLD_PROXY = new Set([
   "ArrayExpression",
 ]);
 
-function initializer(binding: Binding): t.Expression | undefined {
+function initializer(binding: Binding): t.Node | undefined {
   const declarator = binding.path;
   if (!declarator.isVariableDeclarator() || declarator.node.id.type !== "Identifier") return undefined;
-  let init = declarator.node.init ?? undefined;
-  while (init && (init.type === "TSAsExpression" || init.type === "TSSatisfiesExpression" ||
-    init.type === "TSNonNullExpression" || init.type === "ParenthesizedExpression")) {
-    init = init.expression;
-  }
-  return init;
+  const init = declarator.node.init;
+  return init ? unwrapTransparentNode(init) : undefined;
 }
 
 function isKnownProxy(binding: Binding, options: ResolvedOptions): boolean {

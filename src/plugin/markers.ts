@@ -3,6 +3,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import { messages } from "./messages.js";
 import { isRuntimeExport } from "./runtime-binding.js";
+import { outermostWrapper, unwrapTransparent } from "./wrappers.js";
 
 export type ClosurePath = NodePath<t.ArrowFunctionExpression | t.FunctionExpression>;
 
@@ -42,27 +43,16 @@ export function markerNames(comment: t.Comment): string[] | null {
   return names;
 }
 
-/** Expression wrappers that leave the function itself untouched at run time (TypeScript's and Flow's vanish). */
-export const TRANSPARENT: ReadonlySet<string> = new Set([
-  "ParenthesizedExpression",
-  "TSAsExpression",
-  "TSSatisfiesExpression",
-  "TSNonNullExpression",
-  "TSTypeAssertion",
-  "TSInstantiationExpression",
-  "TypeCastExpression",
-]);
-
 /** The function and every node whose leading comment marks it: wrappers, declaration, export, property or field. */
 export function markerCarriers(fn: NodePath): NodePath[] {
   const carriers = [fn];
   // `/* @unproxy */ <T,>(x: T) => …`: the parser attaches the comment to the type parameters, which start first.
   const typeParameters = fn.get("typeParameters") as NodePath;
   if (!Array.isArray(typeParameters) && typeParameters.node) carriers.push(typeParameters);
-  let current = fn;
-  while (current.parentPath && TRANSPARENT.has(current.parentPath.node.type) && current.key === "expression") {
-    current = current.parentPath;
-    carriers.push(current);
+  const current = outermostWrapper(fn);
+  for (let wrapper = fn; wrapper !== current; ) {
+    wrapper = wrapper.parentPath!;
+    carriers.push(wrapper);
   }
   const parent = current.parentPath;
   if (!parent) return carriers;
@@ -171,12 +161,6 @@ function namesWithCodeFrame(fn: NodePath, comment: t.Comment): string[] | null {
   } catch (error) {
     throw fn.buildCodeFrameError((error as Error).message);
   }
-}
-
-export function unwrapTransparent(path: NodePath): NodePath {
-  let current = path;
-  while (TRANSPARENT.has(current.node.type)) current = current.get("expression") as NodePath;
-  return current;
 }
 
 function methodKind(node: t.Node): string {

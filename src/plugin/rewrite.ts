@@ -2,7 +2,8 @@
 // cloned), so its body prints byte-for-byte and keeps its source positions; the arrow wrapper keeps this, arguments,
 // super and new.target; the wrapper's parameters shadow the captured names, so the body needs no renaming.
 import type { NodePath, types as t } from "@babel/core";
-import { TRANSPARENT, unwrapTransparent, type ClosurePath, type Marked } from "./markers.js";
+import type { ClosurePath, Marked } from "./markers.js";
+import { outermostWrapper, unwrapTransparent } from "./wrappers.js";
 
 type Types = typeof t;
 
@@ -43,8 +44,7 @@ const NAMING_ASSIGNMENTS = new Set(["=", "||=", "&&=", "??="]);
 /** The name JavaScript would give an anonymous closure from where it stands (`const cb = …`, `{ cb: … }`, …). */
 function inferredName(fn: ClosurePath): string | undefined {
   if (fn.isFunctionExpression() && fn.node.id) return undefined; // named already; wrapping cannot change it
-  let top: NodePath = fn;
-  while (top.parentPath && top.key === "expression" && TRANSPARENT.has(top.parentPath.node.type)) top = top.parentPath;
+  const top = outermostWrapper(fn);
   const parent = top.parentPath;
   if (!parent) return undefined;
   const node = parent.node;

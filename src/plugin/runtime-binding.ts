@@ -1,6 +1,7 @@
 // Is an expression the runtime's export `name` (captureContext, contextProxy)? Decided by scope bindings, never by the
 // identifier's text alone, so a local function that happens to share the name is not mistaken for the runtime's.
 import type { NodePath, types as t } from "@babel/core";
+import { unwrapTransparent } from "./wrappers.js";
 
 export function isRuntimeExport(path: NodePath, exportName: string, runtime: string): boolean {
   const inner = unwrapSequence(path);
@@ -54,10 +55,10 @@ function unwrapSequence(path: NodePath): NodePath {
     if (current.isSequenceExpression()) {
       const expressions = current.get("expressions");
       current = expressions[expressions.length - 1];
-    } else if (current.isParenthesizedExpression() || current.isTSNonNullExpression() || current.isTSAsExpression()) {
-      current = current.get("expression") as NodePath;
     } else {
-      return current;
+      const inner = unwrapTransparent(current);
+      if (inner === current) return current;
+      current = inner;
     }
   }
 }
