@@ -44,6 +44,7 @@ export function unproxyIfBound<T>(value: T): T {
 
 /** True for a context proxy of any copy of this runtime, or any object implementing the protocol. */
 export function isContextProxy(value: unknown): boolean {
+  if (typeof value === "function" && proxies.has(value)) return true; // the registry, as in unproxy()
   return (
     ((typeof value === "object" && value !== null) || typeof value === "function") &&
     typeof (value as { [CURRENT]?: unknown })[CURRENT] === "function"
