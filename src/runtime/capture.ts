@@ -5,6 +5,7 @@ import {
   badOptionMessage,
   badWarningsMessage,
   captureNotFunctionMessage,
+  configureNotObjectMessage,
   pluginMissingMessage,
   typeError,
 } from "./errors.js";
@@ -17,6 +18,9 @@ export interface RuntimeOptions {
 
 /** Process-wide settings, shared by every copy of the runtime. */
 export function configure(options: RuntimeOptions): void {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw typeError(configureNotObjectMessage(options));
+  }
   for (const key of Object.keys(options)) {
     if (key !== "warnings") throw typeError(badOptionMessage(key));
   }
@@ -33,39 +37,46 @@ function warnOnce(): void {
   console.warn(pluginMissingMessage());
 }
 
+/**
+ * Builds the entry's captureContext. Uncompiled, the result is a Proxy of fn with apply and construct traps, so
+ * everything else about fn stays as it was: own properties, a class's statics (read and written through), name,
+ * length, prototype, and `new captured() instanceof captured`.
+ */
 export function captureFactory(backend: Backend): <F extends (...args: any[]) => any>(fn: F) => F {
   return function captureContext<F extends (...args: any[]) => any>(fn: F): F {
     if (typeof fn !== "function") throw typeError(captureNotFunctionMessage(fn));
     warnOnce();
     const run = backend.snapshot();
-    const captured = function (this: unknown, ...args: unknown[]): unknown {
-      if (new.target !== undefined) {
-        return run(Reflect.construct, undefined, [fn, args, new.target === captured ? fn : new.target]);
-      }
-      return stepsInSnapshot(run(fn, this, args), run);
-    };
-    // Keep what callers may inspect (fn.name in logs, fn.length for arity-sniffing libraries), and fn's prototype so
-    // that `new captured() instanceof captured` holds as it did for fn.
-    Object.defineProperty(captured, "name", { value: fn.name, configurable: true });
-    Object.defineProperty(captured, "length", { value: fn.length, configurable: true });
-    Object.defineProperty(captured, "prototype", { value: fn.prototype, writable: true });
-    return captured as unknown as F;
+    const captured: F = new Proxy(fn, {
+      apply: (target, thisArg, args) => stepsInSnapshot(run(target, thisArg, args), run),
+      construct: (target, args, newTarget) =>
+        run(Reflect.construct, undefined, [target, args, newTarget === captured ? target : newTarget]) as object,
+    });
+    return captured;
   };
 }
 
+const toStringTag = Object.prototype.toString;
+const hasOwn = Object.prototype.hasOwnProperty;
+
 /**
- * A generator's body runs in next(), after the call has returned, so each step must run in the snapshot too. Any
- * iterator the function returns is treated so: native and transpiled generators (regenerator, preset-env's async
- * generators) look alike only by shape. The proxy keeps everything else about the iterator as it was.
+ * A generator object, native or compiled by Babel. Natives (and regenerator's sync generators) carry the tag
+ * "Generator" / "AsyncGenerator"; Babel's async-generator helpers (_wrapAsyncGenerator, regenerator's async
+ * iterator) have an own `_invoke`, which runs every step. Anything else that merely looks iterable (a database cursor,
+ * a hand-written iterator) is the caller's object and must come back untouched.
+ */
+function isGeneratorObject(value: object): boolean {
+  const tag = toStringTag.call(value);
+  if (tag === "[object Generator]" || tag === "[object AsyncGenerator]") return true;
+  return hasOwn.call(value, "_invoke") && typeof (value as { _invoke?: unknown })._invoke === "function";
+}
+
+/**
+ * A generator's body runs in next(), after the call has returned, so each step must run in the snapshot too. The
+ * generator object was just made by this call, so a Proxy in its place changes nothing a caller can rely on.
  */
 function stepsInSnapshot(result: unknown, run: SnapshotRunner): unknown {
-  if (
-    typeof result !== "object" || result === null ||
-    typeof (result as Iterator<unknown>).next !== "function" ||
-    !(Symbol.iterator in result || Symbol.asyncIterator in result)
-  ) {
-    return result;
-  }
+  if (typeof result !== "object" || result === null || !isGeneratorObject(result)) return result;
   return new Proxy(result, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);

@@ -1,8 +1,8 @@
 // createContext(): a named value bound for the extent of run() and of every async continuation it starts
 // (as far as the backend can follow them).
 import type { Backend, Frame, Slot } from "./backend.js";
-import { badNameMessage, runWithoutFunctionMessage, typeError, UnboundContextError } from "./errors.js";
-import { register } from "./state.js";
+import { badNameMessage, reservedNameMessage, runWithoutFunctionMessage, typeError, UnboundContextError } from "./errors.js";
+import { proxies, register } from "./state.js";
 
 export interface Context<T> {
   readonly name: string;
@@ -26,7 +26,10 @@ export class ContextImpl<T> implements Context<T> {
 
   run<R, A extends unknown[]>(value: T, fn: (...args: A) => R, ...args: A): R {
     if (typeof fn !== "function") throw typeError(runWithoutFunctionMessage(this.name, fn));
-    const frame: Frame = { v: value, r: undefined };
+    // A context proxy bound as a value (`run(request, fn)`, "keep the current request") would stand for itself and
+    // recurse on every read: bind the object it stands for now.
+    const proxied = typeof value === "function" ? proxies.get(value) : undefined;
+    const frame: Frame = { v: proxied === undefined ? value : proxied(), r: undefined };
     return this.slot.run(frame, fn as (...args: any[]) => R, ...args);
   }
 
@@ -46,6 +49,7 @@ export class ContextImpl<T> implements Context<T> {
 export function contextFactory(backend: Backend): <T>(name: string) => Context<T> {
   return function createContext<T>(name: string): Context<T> {
     if (typeof name !== "string" || name === "") throw typeError(badNameMessage(name));
+    if (name === "__proto__") throw typeError(reservedNameMessage(name));
     const context = new ContextImpl<T>(name, backend.slot(name));
     register(context);
     return context;

@@ -90,6 +90,41 @@ export const badWarningsMessage = (value: unknown) =>
   text("UNPROXY_R018", `configure({ warnings }) needs true or false, got ${describe(value)}.`);
 export const snapshotRunWithoutFunctionMessage = (fn: unknown) =>
   text("UNPROXY_R017", `runWithContexts(snapshot, fn) needs a function, got ${describe(fn)}.`);
+export const configureNotObjectMessage = (options: unknown) =>
+  text("UNPROXY_R019", `configure(options) needs an object such as { warnings: false }, got ${describe(options)}.`);
+export const snapshotOptionsMessage = (options: unknown) =>
+  text(
+    "UNPROXY_R020",
+    `snapshotContexts(options) needs an object such as { exclude: ["session"] }, got ${describe(options)}.`,
+  );
+export const snapshotOptionMessage = (key: string) =>
+  text("UNPROXY_R021", `snapshotContexts() has no option ${describe(key)}; the options are "only" and "exclude".`);
+export const snapshotNamesMessage = (option: string, value: unknown) =>
+  text(
+    "UNPROXY_R022",
+    `snapshotContexts({ ${option} }) needs an array of context names, got ` +
+      `${Array.isArray(value) ? `an array holding ${describe(value.find((name) => typeof name !== "string"))}` : describe(value)}.`,
+  );
+export const reservedNameMessage = (name: string) =>
+  text(
+    "UNPROXY_R023",
+    `createContext(name) cannot use ${describe(name)}: it is Object.prototype's accessor and would corrupt worker ` +
+      `snapshots; choose another name.`,
+  );
+export const snapshotValuesMessage = (values: unknown) =>
+  text(
+    "UNPROXY_R024",
+    `runWithContexts(snapshot, fn) needs snapshot.values to be an object of context names to values, got ` +
+      `${describe(values)}.`,
+  );
+export const snapshotRunOptionMessage = (detail: string) =>
+  text("UNPROXY_R025", `runWithContexts(snapshot, options, fn) takes { ignoreMissing: true | false }, got ${detail}.`);
+export const proxyCycleMessage = (name: string, chain: string) =>
+  text(
+    "UNPROXY_R026",
+    `context proxy "${name}" stands for itself (${chain}): its source must give the real value, ` +
+      `not a proxy that leads back to it.`,
+  );
 
 /** Thrown when a context, a context proxy or a resource is read outside any run() of its context. */
 export class UnboundContextError extends Error {

@@ -7,6 +7,7 @@ import {
   nonConfigurableMessage,
   notCallableMessage,
   notExtensibleMessage,
+  proxyCycleMessage,
   preventExtensionsMessage,
   primitiveMessage,
   typeError,
@@ -35,7 +36,10 @@ interface MethodCache {
   lastWrapped: Function | undefined;
 }
 
-const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom") as any;
+
+/** The getter-sourced handlers being read through another proxy right now, outermost first (cycle detection). */
+const resolving: Handler[] = [];
 
 /** Called only when the hot path fails, so the traps stay small. */
 function invalid(name: string, value: unknown): Error {
@@ -59,11 +63,10 @@ function getTrap(this: Handler, _target: unknown, key: PropertyKey, receiver: un
   // A value that is itself a context proxy answers CURRENT here, with its own method: wrapped below, it unwraps all
   // the way.
   if (typeof result === "function") return key === "constructor" ? result : this.method(result);
-  if (result === undefined) {
-    // The target is a function (so apply/construct work), which JSON.stringify would skip: lend it a toJSON that
-    // yields the real value.
-    if (key === CURRENT || key === "toJSON") return this.current;
-  }
+  // The target is a function (so apply/construct work), which JSON.stringify would skip: lend it a toJSON that
+  // yields the real value. Also when the value's own toJSON is not a function (`{ toJSON: 5 }`): JSON.stringify
+  // then serialises the value as it would have (skipping toJSON), where the 5 would have made it skip the proxy.
+  if (key === "toJSON" || (result === undefined && key === CURRENT)) return this.current;
   return result;
 }
 
@@ -110,9 +113,31 @@ class Handler implements ProxyHandler<any> {
 
   read(): unknown {
     const slot = this.slot;
-    if (slot === undefined) return this.source();
+    if (slot === undefined) return this.fromSource();
     const frame = slot.getStore();
     return frame === undefined ? undefined : frame.v;
+  }
+
+  /**
+   * A getter or resource may hand back a context proxy (`contextProxy(() => otherProxy)`): read through it to the
+   * real value, once. Forwarding to it instead would recurse without end when it leads back here.
+   */
+  fromSource(): unknown {
+    const value = this.source();
+    if (typeof value !== "function") return value;
+    const inner = proxies.get(value);
+    if (inner === undefined) return value;
+    if (resolving.includes(this)) {
+      const chain = resolving.slice(resolving.indexOf(this)).map((handler) => handler.name);
+      throw typeError(proxyCycleMessage(this.name, [...chain, this.name].join(" → ")));
+    }
+    resolving.push(this);
+    try {
+      const current = inner(UNBOUND);
+      return current === UNBOUND ? undefined : current;
+    } finally {
+      resolving.pop();
+    }
   }
 
   resolve(): object {
@@ -202,6 +227,11 @@ class Handler implements ProxyHandler<any> {
     const value = this.resolve();
     if (typeof value !== "function") throw typeError(notCallableMessage(this.name, value));
     return Reflect.construct(value, args, newTarget === this.proxy ? value : newTarget);
+  }
+
+  /** util.inspect(proxy, { showProxy: true }) prints [target, handler]: show a name, not the internals. */
+  [INSPECT](): string {
+    return `[context proxy handler "${this.name}"]`;
   }
 }
 

@@ -6,7 +6,12 @@ import {
   describe,
   missingContextMessage,
   notCloneableMessage,
+  snapshotNamesMessage,
+  snapshotOptionMessage,
+  snapshotOptionsMessage,
+  snapshotRunOptionMessage,
   snapshotRunWithoutFunctionMessage,
+  snapshotValuesMessage,
   typeError,
 } from "./errors.js";
 import { contextsNamed, state } from "./state.js";
@@ -39,12 +44,29 @@ function cloneError(value: unknown): string | undefined {
   }
 }
 
+/** A list of names, checked: a bare string would be iterated by character, or matched by substring. */
+function namesOption(options: SnapshotOptions, key: "only" | "exclude"): string[] | undefined {
+  const names: unknown = options[key];
+  if (names === undefined) return undefined;
+  if (!Array.isArray(names) || names.some((name) => typeof name !== "string")) {
+    throw typeError(snapshotNamesMessage(key, names));
+  }
+  return names;
+}
+
 /** The values of every bound named context, checked to survive structured cloning. */
-export function snapshotContexts(options?: SnapshotOptions): ContextSnapshot {
+export function snapshotContexts(options: SnapshotOptions = {}): ContextSnapshot {
+  if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    throw typeError(snapshotOptionsMessage(options));
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== "only" && key !== "exclude") throw typeError(snapshotOptionMessage(key));
+  }
+  const only = namesOption(options, "only");
+  const exclude = namesOption(options, "exclude");
   const values: Record<string, unknown> = {};
-  const names = options?.only ?? [...state.contexts.keys()];
-  for (const name of names) {
-    if (options?.exclude?.includes(name)) continue;
+  for (const name of only ?? [...state.contexts.keys()]) {
+    if (exclude?.includes(name)) continue;
     let found: unknown = undefined;
     for (const context of contextsNamed(name)) {
       const value = context.tryGet();
@@ -76,7 +98,17 @@ export function runWithContexts(snapshot: ContextSnapshot, ...rest: unknown[]): 
   if (typeof snapshot !== "object" || snapshot === null || snapshot.unproxySnapshot !== 1) {
     throw typeError(badSnapshotMessage(snapshot));
   }
+  const values: unknown = snapshot.values;
+  if (typeof values !== "object" || values === null || Array.isArray(values)) {
+    throw typeError(snapshotValuesMessage(values));
+  }
   const options = typeof rest[0] === "object" && rest[0] !== null ? (rest.shift() as { ignoreMissing?: boolean }) : {};
+  for (const key of Object.keys(options)) {
+    if (key !== "ignoreMissing") throw typeError(snapshotRunOptionMessage(`the option ${describe(key)}`));
+  }
+  if (options.ignoreMissing !== undefined && typeof options.ignoreMissing !== "boolean") {
+    throw typeError(snapshotRunOptionMessage(`ignoreMissing: ${describe(options.ignoreMissing)}`));
+  }
   const fn = rest.shift();
   if (typeof fn !== "function") throw typeError(snapshotRunWithoutFunctionMessage(fn));
   const bindings: [ContextLike, unknown][] = [];

@@ -5,6 +5,8 @@ import {
   contextProxy,
   createContext,
   createResource,
+  runWithContexts,
+  snapshotContexts,
   UnboundContextError,
 } from "../../src/runtime/index";
 import * as errors from "../../src/runtime/errors";
@@ -105,6 +107,62 @@ const cases: [code: string, trigger: () => unknown, type: Function, text: string
     TypeError,
     '[unproxy] configure({ warnings }) needs true or false, got "no". (UNPROXY_R018)',
   ],
+  [
+    "UNPROXY_R019",
+    () => (configure as (options?: unknown) => void)(),
+    TypeError,
+    "[unproxy] configure(options) needs an object such as { warnings: false }, got undefined. (UNPROXY_R019)",
+  ],
+  [
+    "UNPROXY_R020",
+    () => snapshotContexts("request" as never),
+    TypeError,
+    '[unproxy] snapshotContexts(options) needs an object such as { exclude: ["session"] }, got "request". ' +
+      "(UNPROXY_R020)",
+  ],
+  [
+    "UNPROXY_R021",
+    () => snapshotContexts({ onyl: ["request"] } as never),
+    TypeError,
+    '[unproxy] snapshotContexts() has no option "onyl"; the options are "only" and "exclude". (UNPROXY_R021)',
+  ],
+  [
+    "UNPROXY_R022",
+    () => snapshotContexts({ only: "request" as never }),
+    TypeError,
+    '[unproxy] snapshotContexts({ only }) needs an array of context names, got "request". (UNPROXY_R022)',
+  ],
+  [
+    "UNPROXY_R023",
+    () => createContext("__proto__"),
+    TypeError,
+    '[unproxy] createContext(name) cannot use "__proto__": it is Object.prototype\'s accessor and would corrupt ' +
+      "worker snapshots; choose another name. (UNPROXY_R023)",
+  ],
+  [
+    "UNPROXY_R024",
+    () => runWithContexts({ unproxySnapshot: 1, values: null as never }, () => 1),
+    TypeError,
+    "[unproxy] runWithContexts(snapshot, fn) needs snapshot.values to be an object of context names to values, " +
+      "got null. (UNPROXY_R024)",
+  ],
+  [
+    "UNPROXY_R025",
+    () => runWithContexts({ unproxySnapshot: 1, values: {} }, { ignoreMising: true } as never, () => 1),
+    TypeError,
+    '[unproxy] runWithContexts(snapshot, options, fn) takes { ignoreMissing: true | false }, got the option ' +
+      '"ignoreMising". (UNPROXY_R025)',
+  ],
+  [
+    "UNPROXY_R026",
+    () => {
+      const self: { id: number } = contextProxy(() => self, { name: "self" });
+      return self.id;
+    },
+    TypeError,
+    '[unproxy] context proxy "self" stands for itself (self → self): its source must give the real value, not a ' +
+      "proxy that leads back to it. (UNPROXY_R026)",
+  ],
 ];
 
 test.each(cases)("%s has its exact text, type and code", (code, trigger, type, text) => {
@@ -138,7 +196,7 @@ test("UnboundContextError carries the context's name and code", () => {
 
 test("the catalogue: every message has the [unproxy] prefix and its own code", () => {
   const messages = Object.entries(errors).filter(([name]) => name.endsWith("Message"));
-  expect(messages.length).toBe(19);
+  expect(messages.length).toBe(27);
   const codes = messages.map(([, build]) => {
     const text = (build as (...args: unknown[]) => string)("x", "y");
     expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|R\d{3})\)$/s);
