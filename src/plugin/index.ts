@@ -2,6 +2,7 @@
 // This file wires the stages; each stage lives in its own module.
 import type { NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
 import { declare } from "@babel/helper-plugin-utils";
+import { withAudit } from "./audit.js";
 import { classify } from "./classify.js";
 import { freeVariables } from "./free-variables.js";
 import { scan, type Marked } from "./markers.js";
@@ -17,7 +18,7 @@ export default declare((api, rawOptions: Options): PluginObj<PluginPass> => {
   const options = validateOptions(rawOptions);
   const t = api.types;
 
-  return {
+  return withAudit(t, options, {
     name: "unproxy",
     visitor: {
       // All the work happens on Program enter, before other plugins' visitors rewrite classes, enums, async
@@ -56,7 +57,7 @@ export default declare((api, rawOptions: Options): PluginObj<PluginPass> => {
         if (runtimeImport.added || plans.some((plan) => plan.item.call)) program.scope.crawl();
       },
     },
-  };
+  });
 
   function classifyOrSkip(item: Marked, free: ReturnType<typeof freeVariables>) {
     try {

@@ -35,6 +35,8 @@ export interface Options {
   onReport?: (entry: ReportEntry) => void;
   /** Testing mode: every function expression and arrow is treated as marked; refusals are skipped. @default false */
   markAll?: boolean;
+  /** Development mode: instrument unmarked closures that read a capturable name, to warn (UNPROXY_A001) at run time when one runs with another context value than it was created with. @default false */
+  audit?: boolean;
 }
 
 export type ResolvedOptions = Required<Omit<Options, "onReport">> & Pick<Options, "onReport">;
@@ -46,6 +48,7 @@ const shape = {
   unbound: "",
   onReport: "",
   markAll: "",
+  audit: "",
 };
 
 const validator = new OptionValidator("unproxy");
@@ -77,6 +80,7 @@ export function validateOptions(raw: unknown): ResolvedOptions {
   check(unbound === "throw" || unbound === "keep", "unbound", '"throw" or "keep"');
   check(onReport === undefined || typeof onReport === "function", "onReport", "a function");
   check(typeof markAll === "boolean", "markAll", "a boolean");
+  check(options.audit === undefined || typeof options.audit === "boolean", "audit", "a boolean");
   return {
     runtime: runtime as string,
     capture: capture as ResolvedOptions["capture"],
@@ -84,5 +88,6 @@ export function validateOptions(raw: unknown): ResolvedOptions {
     unbound: unbound as ResolvedOptions["unbound"],
     onReport: onReport as Options["onReport"],
     markAll: markAll as boolean,
+    audit: (options.audit ?? false) as boolean,
   };
 }

@@ -42,7 +42,7 @@ export function wrap(
 const NAMING_ASSIGNMENTS = new Set(["=", "||=", "&&=", "??="]);
 
 /** The name JavaScript would give an anonymous closure from where it stands (`const cb = …`, `{ cb: … }`, …). */
-function inferredName(fn: ClosurePath): string | undefined {
+export function inferredName(fn: ClosurePath): string | undefined {
   if (fn.isFunctionExpression() && fn.node.id) return undefined; // named already; wrapping cannot change it
   const top = outermostWrapper(fn);
   const parent = top.parentPath;

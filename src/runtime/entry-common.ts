@@ -10,3 +10,6 @@ export { createResource } from "./resource.js";
 export type { Resource } from "./resource.js";
 export { snapshotContexts, runWithContexts } from "./worker-snapshot.js";
 export type { ContextSnapshot, SnapshotOptions } from "./worker-snapshot.js";
+// Audit mode's helpers, called by code the plugin instruments (audit: true); not meant to be called by hand.
+export { auditCreate, auditCall } from "./audit.js";
+export type { AuditSnapshot } from "./audit.js";

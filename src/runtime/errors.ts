@@ -149,3 +149,13 @@ export function typeError(message: string): TypeError {
   error.code = message.slice(message.lastIndexOf("(") + 1, -1);
   return error;
 }
+
+// Audit mode (the plugin's `audit: true`): emitted as a warning, not thrown.
+export const AUDIT_WARNING_TYPE = "UnproxyAuditWarning";
+export const auditLeakMessage = (site: string, names: string, name: string, unbound: boolean) =>
+  text(
+    "UNPROXY_A001",
+    `${site}: a closure reading ${names} was created while ${name} was bound, and runs where ${name} is ` +
+      `${unbound ? "unbound" : "bound to another value"}: it reads ${unbound ? "nothing" : "another execution's data"} ` +
+      `instead of what it was created with. Mark it: /* @unproxy */ before the function, or captureContext(fn).`,
+  );
