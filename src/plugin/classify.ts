@@ -7,6 +7,7 @@ import { messages, reasons, type Reason } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
 import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
 import { unwrapTransparentNode } from "./wrappers.js";
+import { isWritten } from "./writes.js";
 
 export interface Classification {
   captured: string[];
@@ -51,7 +52,7 @@ function isAmbient(binding: Binding): boolean {
 function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
   const binding = entry.binding!;
   if (entry.written) return "writtenInside";
-  if (!binding.constant) return "reassigned";
+  if (isWritten(binding)) return "reassigned";
   if (fn.isDescendant(binding.path) && !binding.path.isCatchClause()) return "selfReference";
   if (binding.kind === "hoisted" || binding.kind === "local" || binding.path.isClassDeclaration()) return "declaration";
   if (!["module", "param", "var", "let", "const"].includes(binding.kind)) return "unsupportedKind";
@@ -61,6 +62,23 @@ function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
   }
   if (!initialisedBefore(binding, fn)) return "notInitialised";
   return undefined;
+}
+
+/**
+ * Is the closure created while its module is still being evaluated (top-level code, a static block or static field)?
+ * In an import cycle an imported binding may not be initialised yet at that point: reading it at creation would throw
+ * a ReferenceError where the program itself would not, so such imports are read through `unproxyImport`.
+ */
+export function createdWhileModulesLoad(fn: ClosurePath): boolean {
+  for (let current: NodePath | null = fn.parentPath; current; current = current.parentPath) {
+    if (current.isFunction()) return false;
+    const member = current.parentPath;
+    if (member && (member.isClassProperty() || member.isClassPrivateProperty() || member.isClassAccessorProperty()) &&
+        current.key === "value" && !member.node.static) {
+      return false; // an instance field's value is created by the constructor
+    }
+  }
+  return true;
 }
 
 /** Capturing would be harmless but pointless (or not wanted by the options). */

@@ -2,6 +2,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
 import type { ClosurePath } from "./markers.js";
+import { assignedIdentifiers } from "./writes.js";
 
 export interface FreeName {
   name: string;
@@ -42,13 +43,12 @@ export function freeVariables(fn: ClosurePath): Map<string, FreeName> {
       record(path, path.node.name, false);
     },
     "AssignmentExpression|ForInStatement|ForOfStatement"(path: NodePath<t.AssignmentExpression | t.ForXStatement>) {
-      const left = path.get("left") as NodePath;
-      if (left.isVariableDeclaration()) return;
-      for (const name of Object.keys(left.getBindingIdentifiers())) record(left, name, true);
+      const left = path.node.left;
+      if (left.type === "VariableDeclaration") return;
+      for (const { name } of assignedIdentifiers(left)) record(path, name, true);
     },
     UpdateExpression(path: NodePath<t.UpdateExpression>) {
-      const argument = path.node.argument;
-      if (argument.type === "Identifier") record(path, argument.name, true);
+      for (const { name } of assignedIdentifiers(path.node.argument)) record(path, name, true);
     },
   } as Parameters<ClosurePath["traverse"]>[0]);
   return free;

@@ -3,7 +3,7 @@
 import type { NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
 import { declare } from "@babel/helper-plugin-utils";
 import { withAudit } from "./audit.js";
-import { classify } from "./classify.js";
+import { classify, createdWhileModulesLoad } from "./classify.js";
 import { freeVariables } from "./free-variables.js";
 import { scan, type Marked } from "./markers.js";
 import { messages, reasons } from "./messages.js";
@@ -44,17 +44,27 @@ export default declare((api, rawOptions: Options): PluginObj<PluginPass> => {
           plans.push({ item, free, loc: item.fn.node.loc?.start, ...classifyOrSkip(item, free) });
         }
 
-        const runtimeImport = lazyRuntimeImport(
-          t, program, options.runtime, options.unbound === "keep" ? "unproxyIfBound" : "unproxy");
+        const keep = options.unbound === "keep";
+        const runtimeImport = lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBound" : "unproxy");
+        const importReader = lazyRuntimeImport(t, program, options.runtime, "unproxyImport");
         // Innermost first: an outer closure's node stays where it is while the ones inside it are wrapped.
         for (const { item, free, result } of [...plans].reverse()) {
           if (!result) continue;
+          // An import read while modules load may still be uninitialised (import cycle): read it through a getter.
+          const atLoad = createdWhileModulesLoad(item.fn);
+          const argumentFor = (name: string): t.Expression =>
+            atLoad && free.get(name)!.binding!.kind === "module"
+              ? t.callExpression(importReader.reference(), [
+                  t.arrowFunctionExpression([], t.identifier(name)),
+                  ...(keep ? [t.booleanLiteral(true)] : []),
+                ])
+              : t.callExpression(runtimeImport.reference(), [t.identifier(name)]);
           const fn = unwrapCall(item);
-          if (result.captured.length > 0) wrap(t, fn, result.captured, runtimeImport.reference, new Set(free.keys()));
+          if (result.captured.length > 0) wrap(t, fn, result.captured, argumentFor, new Set(free.keys()));
         }
         if (options.onReport) for (const plan of plans) if (plan.result) report(plan, plan.result, state);
         // Registers the new import binding with its references, so TypeScript's import elision keeps it.
-        if (runtimeImport.added || plans.some((plan) => plan.item.call)) program.scope.crawl();
+        if (runtimeImport.added || importReader.added || plans.some((plan) => plan.item.call)) program.scope.crawl();
       },
     },
   });

@@ -14,15 +14,12 @@ export function unwrapCall(marked: Marked): ClosurePath {
   return unwrapTransparent(replaced) as ClosurePath;
 }
 
-export function wrap(
-  t: Types,
-  fn: ClosurePath,
-  captured: string[],
-  unproxyId: () => t.Identifier,
-  freeNames: Set<string>,
-): void {
+/** `_unproxy(name)`, the value a captured name is given when the closure is created. */
+export type ArgumentFor = (name: string) => t.Expression;
+
+export function wrap(t: Types, fn: ClosurePath, captured: string[], argumentFor: ArgumentFor, freeNames: Set<string>): void {
   const params: (t.Identifier | t.AssignmentPattern)[] = captured.map((name) => t.identifier(name));
-  const args = captured.map((name) => t.callExpression(unproxyId(), [t.identifier(name)]));
+  const args = captured.map(argumentFor);
   const name = inferredName(fn);
   let body: t.Expression = fn.node;
   if (name !== undefined) {

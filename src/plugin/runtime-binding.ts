@@ -2,6 +2,7 @@
 // identifier's text alone, so a local function that happens to share the name is not mistaken for the runtime's.
 import type { NodePath, types as t } from "@babel/core";
 import { unwrapTransparent } from "./wrappers.js";
+import { isWritten } from "./writes.js";
 
 export function isRuntimeExport(path: NodePath, exportName: string, runtime: string): boolean {
   const inner = unwrapSequence(path);
@@ -16,7 +17,7 @@ export function isRuntimeExport(path: NodePath, exportName: string, runtime: str
     if (declaration.isImportNamespaceSpecifier() || declaration.isImportDefaultSpecifier()) {
       return importSource(declaration) === runtime && !isTypeOnlyImport(declaration);
     }
-    if (declaration.isVariableDeclarator() && binding.constant) {
+    if (declaration.isVariableDeclarator() && !isWritten(binding)) {
       return declaration.get("id").isIdentifier() && isRequireOf(declaration.get("init") as NodePath, runtime);
     }
   }
@@ -25,7 +26,7 @@ export function isRuntimeExport(path: NodePath, exportName: string, runtime: str
 
 function identifierIsExport(id: NodePath<t.Identifier>, exportName: string, runtime: string): boolean {
   const binding = id.scope.getBinding(id.node.name);
-  if (!binding || !binding.constant) return false;
+  if (!binding || isWritten(binding)) return false;
   const declaration = binding.path;
   if (declaration.isImportSpecifier()) {
     const imported = declaration.node.imported;

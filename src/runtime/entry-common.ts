@@ -3,6 +3,7 @@ export type { Context } from "./context.js";
 export { contextProxy } from "./proxy.js";
 export type { ContextProxyOptions, ContextSource } from "./proxy.js";
 export { unproxy, unproxyIfBound, isContextProxy } from "./protocol.js";
+export { unproxyImport } from "./import-binding.js";
 export { UnboundContextError } from "./errors.js";
 export { configure } from "./capture.js";
 export type { RuntimeOptions } from "./capture.js";

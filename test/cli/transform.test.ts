@@ -14,9 +14,9 @@ describe("unproxy transform", () => {
     const run = await runCli(["transform", "src/later.ts"], { cwd });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('import { unproxy as _unproxy } from "unproxy";');
+    expect(run.stdout).toContain('import { unproxyImport as _unproxyImport } from "unproxy";');
     // The wrapper's exact shape is the plugin's business (fixtures pin it); here: captured, body kept, count live.
-    expect(run.stdout).toContain("(_unproxy(request))");
+    expect(run.stdout).toContain("(_unproxyImport(() => request))");
     expect(run.stdout).toContain("() => [request.id, count]");
     expect(run.stdout).not.toContain("_unproxy(count)");
     expect(run.stdout).not.toContain("@unproxy");
@@ -44,7 +44,7 @@ describe("unproxy transform", () => {
     });
     const run = await runCli(["transform", "src", "--out-dir", "out"], { cwd });
     expect(run).toEqual({ code: 0, stdout: "", stderr: "unproxy transform: wrote 4 files to out\n" });
-    expect(readFileSync(join(cwd, "out/deep/later.js"), "utf8")).toContain("_unproxy(request)");
+    expect(readFileSync(join(cwd, "out/deep/later.js"), "utf8")).toContain("_unproxyImport(() => request)");
     expect(readFileSync(join(cwd, "out/view.js"), "utf8")).toContain("React.createElement");
     expect(existsSync(join(cwd, "out/esm.mjs"))).toBe(true);
     expect(existsSync(join(cwd, "out/types.d.js"))).toBe(false);
@@ -97,7 +97,7 @@ describe("unproxy transform", () => {
   test("the user's Babel config is used and the plugin added once when it is not listed", async () => {
     const cwd = makeProject({
       "babel.config.json": JSON.stringify({ plugins: ["@babel/plugin-transform-arrow-functions"] }),
-      "src/later.js": "import { request } from './context';\nexport const f = /* @unproxy */ () => request.id;\n",
+      "src/later.js": "import { request } from './context';\nexport function make() {\n  return /* @unproxy */ () => request.id;\n}\n",
     });
     // The fixture project resolves Babel plugins from this repository's node_modules.
     symlinkSync(join(repoRoot, "node_modules"), join(cwd, "node_modules"));
@@ -111,7 +111,7 @@ describe("unproxy transform", () => {
   test("unproxy/babel already in the user's config keeps the user's options and is not added twice", async () => {
     const cwd = makeProject({
       "babel.config.json": JSON.stringify({ plugins: [["unproxy/babel", { unbound: "keep" }]] }),
-      "src/later.js": "import { request } from './context';\nexport const f = /* @unproxy */ () => request.id;\n",
+      "src/later.js": "import { request } from './context';\nexport function make() {\n  return /* @unproxy */ () => request.id;\n}\n",
     });
     mkdirSync(join(cwd, "node_modules"));
     symlinkSync(join(repoRoot, "node_modules", "@babel"), join(cwd, "node_modules", "@babel"));

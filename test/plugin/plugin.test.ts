@@ -101,8 +101,8 @@ test("markAll treats every function expression as marked and skips what it would
   expect(transform(code, { markAll: true }).code).toBe(
     'import { request } from "./context";\nconst a = () => request.id;\nfunction f() {\n  return eval("1");\n}',
   );
-  expect(transform('import { request } from "./context";\nrun(() => request.id);', { markAll: true }).code).toBe(
-    'import { unproxy as _unproxy } from "unproxy";\nimport { request } from "./context";\nrun((request => () => request.id)(_unproxy(request)));',
+  expect(transform('import { request } from "./context";\nfunction h() { run(() => request.id); }', { markAll: true }).code).toBe(
+    'import { unproxy as _unproxy } from "unproxy";\nimport { request } from "./context";\nfunction h() {\n  run((request => () => request.id)(_unproxy(request)));\n}',
   );
 });
 
