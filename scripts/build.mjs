@@ -1,11 +1,15 @@
 // Builds dist/esm and dist/cjs from src with tsc, then marks each tree's module format. The build goes to a fresh
 // folder that replaces dist/ at the end, so tests reading dist/ while a build runs never see it half-written.
 import { execFileSync } from "node:child_process";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const staging = `dist.building-${process.pid}`;
+const CJS_FUNCTION_ENTRIES = [
+  "plugin/index.js",
+  ...["vite", "rollup", "rolldown", "webpack", "rspack", "esbuild"].map((tool) => `integrations/${tool}.js`),
+];
 try {
   for (const [config, format, type] of [
     ["tsconfig.json", "esm", "module"],
@@ -13,6 +17,14 @@ try {
   ]) {
     execFileSync(process.execPath, [tsc, "-p", config, "--outDir", `${staging}/${format}`], { stdio: "inherit" });
     writeFileSync(`${staging}/${format}/package.json`, JSON.stringify({ type }) + "\n");
+  }
+  // Tools that load a plugin with require() (babel-plugin-tester, webpack.config.js) expect the function itself,
+  // not { default }. The CommonJS entries export it so; `.default` stays on it for code that reads that.
+  for (const entry of CJS_FUNCTION_ENTRIES) {
+    appendFileSync(
+      `${staging}/cjs/${entry}`,
+      '\nmodule.exports = Object.defineProperty(Object.assign(exports.default, exports), "__esModule", { value: true });\n',
+    );
   }
 } catch {
   rmSync(staging, { recursive: true, force: true });

@@ -113,6 +113,37 @@ describe("resolution from a user's point of view", () => {
     expect(plugin).toBe("function");
   });
 
+  const TOOLS = ["vite", "rollup", "rolldown", "webpack", "rspack", "esbuild"];
+
+  test('require("unproxy/babel") and require("unproxy/<bundler>") are the functions themselves, .default too', () => {
+    const out = node([], `
+      const entries = ["babel", ${TOOLS.map((tool) => JSON.stringify(tool)).join(", ")}];
+      console.log(JSON.stringify(entries.map((entry) => {
+        const fn = require("unproxy/" + entry);
+        return [entry, typeof fn, fn.default === fn];
+      })));`);
+    expect(JSON.parse(out)).toEqual(["babel", ...TOOLS].map((entry) => [entry, "function", true]));
+  });
+
+  test('import("unproxy/<bundler>") default-exports a factory making the tool\'s plugin', () => {
+    const out = node(["--input-type=module"], `
+      const plugins = [];
+      for (const tool of ${JSON.stringify(TOOLS)}) {
+        const plugin = (await import("unproxy/" + tool)).default();
+        plugins.push([tool, plugin.name ?? null, typeof plugin.apply]);
+      }
+      console.log(JSON.stringify(plugins));`);
+    // webpack and rspack plugins are objects with apply(compiler); the others are named hook objects.
+    expect(JSON.parse(out)).toEqual([
+      ["vite", "unproxy", "undefined"],
+      ["rollup", "unproxy", "undefined"],
+      ["rolldown", "unproxy", "undefined"],
+      ["webpack", null, "function"],
+      ["rspack", null, "function"],
+      ["esbuild", "unproxy", "undefined"],
+    ]);
+  });
+
   test("the browser condition selects the browser build and its backend", () => {
     const out = node(["--conditions=browser", "--input-type=module"], `
       const runtime = await import("unproxy");
