@@ -1,5 +1,7 @@
-// Backend for engines that ship the TC39 AsyncContext proposal (globalThis.AsyncContext).
-import type { Backend, Frame, Slot } from "./backend.js";
+// Backend for engines that ship the TC39 AsyncContext proposal (globalThis.AsyncContext): one Variable for every
+// context.
+import type { Backend, Scope, Store } from "./backend.js";
+import { state } from "./state.js";
 
 interface Variable<T> {
   get(): T | undefined;
@@ -14,16 +16,27 @@ export interface AsyncContextNamespace {
   Snapshot: new () => Snapshot;
 }
 
-export function asyncContextBackend(ns: AsyncContextNamespace): Backend {
+/**
+ * `shared: false` makes a store of its own (tests); otherwise every copy of the runtime using this namespace shares
+ * one Variable.
+ */
+export function asyncContextBackend(ns: AsyncContextNamespace, shared = true): Backend {
+  const fresh = (): Variable<Scope | undefined> => new ns.Variable<Scope | undefined>({ name: "unproxy" });
+  let variable: Variable<Scope | undefined>;
+  if (!shared) variable = fresh();
+  else {
+    const variables = (state.asyncContextVariables ??= new WeakMap());
+    // Keyed by the Variable class: globalThis.AsyncContext read by two copies may be two objects, never two classes.
+    variable = (variables.get(ns.Variable) as Variable<Scope | undefined> | undefined) ?? fresh();
+    variables.set(ns.Variable, variable);
+  }
+  const store: Store = {
+    getStore: () => variable.get(),
+    run: (scope, fn, ...args) => variable.run(scope, fn, ...args),
+  };
   return {
     kind: "async-context",
-    slot(name): Slot {
-      const variable = new ns.Variable<Frame>({ name });
-      return {
-        getStore: () => variable.get(),
-        run: (frame, fn, ...args) => variable.run(frame, fn, ...args),
-      };
-    },
+    store,
     snapshot() {
       const snapshot = new ns.Snapshot();
       return (fn, thisArg, args) => snapshot.run(Reflect.apply, fn, thisArg, args);

@@ -1,6 +1,6 @@
 // createContext(): a named value bound for the extent of run() and of every async continuation it starts
-// (as far as the backend can follow them).
-import type { Backend, Frame, Slot } from "./backend.js";
+// (as far as the backend can follow them). Every context lives in the backend's one store (backend.ts says why).
+import type { Backend, Frame, Scope, Slot, Store } from "./backend.js";
 import { badNameMessage, reservedNameMessage, runWithoutFunctionMessage, typeError, UnboundContextError } from "./errors.js";
 import { proxies, register } from "./state.js";
 
@@ -14,14 +14,57 @@ export interface Context<T> {
   tryGet(): T | undefined;
 }
 
+/** The entry for `key` in a scope list, or undefined. */
+export function find(scope: Scope | undefined, key: object): Scope | undefined {
+  while (scope !== undefined && scope.k !== key) scope = scope.n;
+  return scope;
+}
+
+/**
+ * `outer` with `key` bound to `frame`, first. An earlier binding of `key` is dropped, so a chain of runs of the same
+ * contexts (a job re-scheduling itself inside run(), recursion) neither grows the list nor keeps old values alive.
+ */
+export function bind(outer: Scope | undefined, key: object, frame: Frame): Scope {
+  if (outer === undefined || outer.k === key) return { k: key, v: frame.v, f: frame, n: outer?.n };
+  const rest = find(outer.n, key);
+  if (rest === undefined) return { k: key, v: frame.v, f: frame, n: outer };
+  // Copy the entries in front of the old binding (at most one per other bound context); frames are shared, so
+  // resources keep their run's identity.
+  const head: Scope[] = [];
+  for (let s = outer; s !== rest; s = s.n!) head.push(s);
+  let tail = rest.n;
+  for (let i = head.length - 1; i >= 0; i--) tail = { k: head[i]!.k, v: head[i]!.v, f: head[i]!.f, n: tail };
+  return { k: key, v: frame.v, f: frame, n: tail };
+}
+
+/** How proxies and resources read a context: one store read and a walk of the (short) scope list. */
+class ContextSlot implements Slot {
+  readonly store: Store;
+  readonly key: object;
+
+  constructor(store: Store, key: object) {
+    this.store = store;
+    this.key = key;
+  }
+
+  getStore(): Frame | undefined {
+    let scope = this.store.getStore();
+    while (scope !== undefined) {
+      if (scope.k === this.key) return scope.f;
+      scope = scope.n;
+    }
+    return undefined;
+  }
+}
+
 export class ContextImpl<T> implements Context<T> {
   readonly name: string;
   /** @internal */
-  readonly slot: Slot;
+  readonly slot: ContextSlot;
 
-  constructor(name: string, slot: Slot) {
+  constructor(name: string, store: Store) {
     this.name = name;
-    this.slot = slot;
+    this.slot = new ContextSlot(store, this);
   }
 
   run<R, A extends unknown[]>(value: T, fn: (...args: A) => R, ...args: A): R {
@@ -30,18 +73,28 @@ export class ContextImpl<T> implements Context<T> {
     // recurse on every read: bind the object it stands for now.
     const proxied = typeof value === "function" ? proxies.get(value) : undefined;
     const frame: Frame = { v: proxied === undefined ? value : proxied(), r: undefined };
-    return this.slot.run(frame, fn as (...args: any[]) => R, ...args);
+    const store = this.slot.store;
+    return store.run(bind(store.getStore(), this, frame), fn as (...args: any[]) => R, ...args);
+  }
+
+  /** @internal The current value, or undefined: one store read, no call in between (compiled code's direct read). */
+  current(): unknown {
+    let scope = this.slot.store.getStore();
+    while (scope !== undefined) {
+      if (scope.k === this) return scope.v;
+      scope = scope.n;
+    }
+    return undefined;
   }
 
   get(): T {
-    const frame = this.slot.getStore();
-    if (frame === undefined || frame.v === undefined) throw new UnboundContextError(this.name);
-    return frame.v as T;
+    const value = this.current();
+    if (value === undefined) throw new UnboundContextError(this.name);
+    return value as T;
   }
 
   tryGet(): T | undefined {
-    const frame = this.slot.getStore();
-    return frame === undefined ? undefined : (frame.v as T | undefined);
+    return this.current() as T | undefined;
   }
 }
 
@@ -50,7 +103,7 @@ export function contextFactory(backend: Backend): <T>(name: string) => Context<T
   return function createContext<T>(name: string): Context<T> {
     if (typeof name !== "string" || name === "") throw typeError(badNameMessage(name));
     if (name === "__proto__") throw typeError(reservedNameMessage(name));
-    const context = new ContextImpl<T>(name, backend.slot(name));
+    const context = new ContextImpl<T>(name, backend.store);
     register(context);
     return context;
   };

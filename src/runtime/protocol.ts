@@ -1,40 +1,40 @@
-// The cross-copy protocol: a context proxy is any object with a [Symbol.for("unproxy.current")]() method that returns
-// the value it stands for right now. Global-registry symbols, so that the ESM and CommonJS builds (or two versions in
-// node_modules) recognise each other's proxies, and third-party objects can opt in.
+// The cross-copy protocol: a context proxy is a value registered, with the function that returns what it stands for
+// right now, in the registry every copy of the runtime shares (state.ts: the ESM and CommonJS builds, or two versions
+// in node_modules). Recognising one never reads a property of the value: anything not registered passes untouched.
+// Our proxies also answer [Symbol.for("unproxy.current")]() through their get trap, for code that asks them directly.
+import { ContextImpl } from "./context.js";
 import { isUnboundError } from "./errors.js";
 import { proxies } from "./state.js";
 
 export const CURRENT: unique symbol = Symbol.for("unproxy.current") as any;
 /**
- * Optional protocol argument: `proxy[CURRENT](UNBOUND)` returns UNBOUND instead of throwing when nothing is bound,
- * so unproxyIfBound() need not build an Error for the common "not in a request" case. Implementations that ignore
- * the argument and throw an error with code "UNPROXY_UNBOUND" are handled too.
+ * Optional protocol argument: a registered function called with UNBOUND returns UNBOUND instead of throwing when
+ * nothing is bound, so unproxyIfBound() need not build an Error for the common "not in a request" case. Ones that
+ * ignore the argument and throw an error with code "UNPROXY_UNBOUND" are handled too.
  */
 export const UNBOUND: unique symbol = Symbol.for("unproxy.unbound") as any;
 
-type Current = (this: unknown, ifUnbound?: symbol) => unknown;
-
-/** The object behind a context proxy right now; any other value unchanged. Throws UnboundContextError when unbound. */
+/**
+ * The object behind a context proxy right now; any other value unchanged and untouched: no property read, so a user's
+ * own Proxy sees no trap and a revoked one does not throw. Throws UnboundContextError when unbound.
+ */
 export function unproxy<T>(value: T): T {
-  // This sits on the plugin's closure-creation path. Our proxies are functions (their target is), found in the
-  // shared registry; anything else pays one null check and one property read.
+  // On the plugin's closure-creation path. Our proxies are functions (their target is one) found in the registry
+  // every copy of the runtime shares; typeof reaches no trap, and WeakMap.get none either.
   if (typeof value === "function") {
-    const registered = proxies.get(value);
-    if (registered !== undefined) return registered() as T;
-  } else if (value == null) {
-    return value;
+    const current = proxies.get(value);
+    if (current !== undefined) return current() as T;
   }
-  const current = (value as { [CURRENT]?: Current })[CURRENT];
-  return typeof current === "function" ? (current.call(value) as T) : value;
+  return value;
 }
 
 /** Like unproxy(), but returns the proxy itself when nothing is bound (the plugin's `unbound: "keep"`). */
 export function unproxyIfBound<T>(value: T): T {
-  if (value == null) return value;
-  const current = (typeof value === "function" && proxies.get(value)) || (value as { [CURRENT]?: Current })[CURRENT];
-  if (typeof current !== "function") return value;
+  if (typeof value !== "function") return value;
+  const current = proxies.get(value);
+  if (current === undefined) return value;
   try {
-    const result = current.call(value, UNBOUND);
+    const result = current(UNBOUND);
     return result === UNBOUND ? value : (result as T);
   } catch (error) {
     if (isUnboundError(error)) return value;
@@ -42,11 +42,29 @@ export function unproxyIfBound<T>(value: T): T {
   }
 }
 
-/** True for a context proxy of any copy of this runtime, or any object implementing the protocol. */
+/**
+ * unproxy(proxy) for a proxy the plugin has proven is `contextProxy(context)` (a const binding in the same file):
+ * the context's value read directly — one store read, no registry lookup. Anything unusual (another copy's context,
+ * a getter, unbound, a primitive or function value) takes unproxy(proxy), so the result and errors are the same.
+ */
+export function unproxyFrom<T>(context: unknown, proxy: T): T {
+  if (context instanceof ContextImpl) {
+    const value = context.current();
+    if (typeof value === "object" && value !== null) return value as T;
+  }
+  return unproxy(proxy);
+}
+
+/** unproxyIfBound(proxy) for a proxy proven to be `contextProxy(context)`, as unproxyFrom(). */
+export function unproxyIfBoundFrom<T>(context: unknown, proxy: T): T {
+  if (context instanceof ContextImpl) {
+    const value = context.current();
+    if (typeof value === "object" && value !== null) return value as T;
+  }
+  return unproxyIfBound(proxy);
+}
+
+/** True for a context proxy of any copy of this runtime (registered in the shared registry); nothing else is read. */
 export function isContextProxy(value: unknown): boolean {
-  if (typeof value === "function" && proxies.has(value)) return true; // the registry, as in unproxy()
-  return (
-    ((typeof value === "object" && value !== null) || typeof value === "function") &&
-    typeof (value as { [CURRENT]?: unknown })[CURRENT] === "function"
-  );
+  return typeof value === "function" && proxies.has(value);
 }

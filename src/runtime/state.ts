@@ -1,6 +1,7 @@
 // Process-wide state shared by every copy of the runtime (ESM and CommonJS builds, two versions in node_modules),
 // kept under a Symbol.for key so that all copies find the same object. Its shape is part of the cross-copy contract:
 // only ever add optional fields.
+import type { Scope, Store } from "./backend.js";
 
 /** The public shape of a context that other copies of the runtime may rely on. */
 export interface ContextLike {
@@ -22,6 +23,13 @@ export interface SharedState {
    * Optional: a state object made by an older copy lacks it until a newer copy adds it.
    */
   proxies?: WeakMap<object, (ifUnbound?: symbol) => unknown>;
+  /**
+   * The one store of each backend kind, shared by every copy (backend.ts says why one). Each holds a Scope list
+   * (backend.ts) whose shape is therefore part of this contract. Optional, as above.
+   */
+  asyncLocalStorage?: Store;
+  asyncContextVariables?: WeakMap<object, unknown>;
+  syncStack?: { current: Scope | undefined };
 }
 
 const KEY = Symbol.for("unproxy.state");

@@ -5,7 +5,7 @@ import { ensureDist, root } from "./support/dist";
 
 beforeAll(ensureDist);
 
-test("the ESM and CommonJS builds share the protocol and the context registry", () => {
+test("the ESM and CommonJS builds share the protocol, the context registry and one store", () => {
   const output = execFileSync(process.execPath, [join(__dirname, "support", "two-copies.mjs"), root], {
     encoding: "utf8",
   });
@@ -18,5 +18,6 @@ test("the ESM and CommonJS builds share the protocol and the context registry", 
     keptWhenUnbound: [true, true],
     unboundAcross: { isEsmError: true, code: "UNPROXY_UNBOUND", name: "esm-request" },
     snapshot: { "esm-request": { id: "a" }, "cjs-request": { id: "b" } },
+    storesThatRan: 1,
   });
 });

@@ -1,5 +1,14 @@
 // Loads the ESM and the CommonJS build in one process and cross-checks their proxies (run by two-copies.test.ts).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createRequire } from "node:module";
+
+// Every AsyncLocalStorage that runs, to check that both copies keep all their contexts in one.
+const stores = new Set();
+const originalRun = AsyncLocalStorage.prototype.run;
+AsyncLocalStorage.prototype.run = function (...args) {
+  stores.add(this);
+  return Reflect.apply(originalRun, this, args);
+};
 
 const root = process.argv[2];
 const esm = await import(new URL("dist/esm/runtime/index.js", `file://${root}/`).href);
@@ -35,4 +44,5 @@ try {
 esmContext.run(a, () => cjsContext.run(b, () => {
   results.snapshot = cjs.snapshotContexts().values;
 }));
+results.storesThatRan = stores.size;
 process.stdout.write(JSON.stringify(results));
