@@ -17,3 +17,18 @@ export type Reply = (seen: Seen) => void;
 
 export const requestContext = createContext<DemoRequest>("request");
 export const request = contextProxy(requestContext);
+
+/**
+ * fn, except that a throw answers the request with the error (the server sends it as a 500) instead of escaping
+ * into the library that called fn, where it would crash the process. With no capture, a callback that runs where no
+ * request is current throws UnboundContextError from the proxy: that is the "lost" column of the demo.
+ */
+export function safely<A extends unknown[]>(fn: (...args: A) => void, fail: (error: unknown) => void): (...args: A) => void {
+  return (...args) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      fail(error);
+    }
+  };
+}

@@ -1,11 +1,23 @@
 // A real node:http server on loopback. Each request runs inside requestContext.run(), so everything it starts —
 // awaits, timers, listeners it registers — sees its own request through the `request` proxy.
-import { createServer, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { requestContext, type Reply } from "./context.js";
 
+/** What a handler gets besides reply: the incoming request (its body stream) and a way to answer with an error. */
+export interface Exchange {
+  req: IncomingMessage;
+  fail(error: unknown): void;
+}
+
 /** A scenario hands a callback to some machinery; the callback replies with what it saw. */
-export type Handler = (reply: Reply) => void;
+export type Handler = (reply: Reply, exchange: Exchange) => void;
+
+/** What scenarios with resources of their own (a pool, an upstream server) get from open(). */
+export interface ScenarioOptions {
+  /** PostgreSQL connection string for the pg scenario; without it that scenario is not run. */
+  pg?: string;
+}
 
 export interface RunningServer {
   url: string;
@@ -18,6 +30,11 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+function errorBody(error: unknown): { error: string; code?: string } {
+  const { message, code } = (error ?? {}) as { message?: string; code?: unknown };
+  return { error: String(message ?? error), ...(typeof code === "string" ? { code } : {}) };
+}
+
 export function startServer(handlers: Record<string, Handler>): Promise<RunningServer> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -25,11 +42,12 @@ export function startServer(handlers: Record<string, Handler>): Promise<RunningS
     const id = url.searchParams.get("id");
     const user = url.searchParams.get("user");
     if (!handler || !id || !user) return send(res, 404, { error: "unknown scenario or missing id/user" });
+    const fail = (error: unknown) => send(res, 500, errorBody(error));
     requestContext.run({ id, user: { id: user } }, () => {
       try {
-        handler((seen) => send(res, 200, seen));
+        handler((seen) => send(res, 200, seen), { req, fail });
       } catch (error) {
-        send(res, 500, { error: String((error as Error)?.message ?? error) });
+        fail(error);
       }
     });
   });

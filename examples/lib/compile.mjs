@@ -33,11 +33,14 @@ export const VARIANTS = {
   },
 };
 
-export function exampleSources() {
+/** The example sources: examples/app/*.ts and the scenarios (all, or the named ones). */
+export function exampleSources(scenarios) {
   const files = [];
   for (const sub of ["app", "scenarios"]) {
     for (const name of readdirSync(join(examplesDir, sub)).sort()) {
-      if (name.endsWith(".ts")) files.push(`${sub}/${name}`);
+      if (!name.endsWith(".ts")) continue;
+      if (sub === "scenarios" && scenarios && !scenarios.includes(name.slice(0, -3))) continue;
+      files.push(`${sub}/${name}`);
     }
   }
   return files.map((rel) => ({ rel, source: readFileSync(join(examplesDir, rel), "utf8") }));
@@ -64,16 +67,16 @@ function linkRuntime(runDir) {
 }
 
 /**
- * Compiles every example source for each variant. `plugin` (a path or module name) replaces unproxy/babel in the
- * plugin variant, to try another build of the plugin.
+ * Compiles every example source for each variant (or only app/ and the named `scenarios`). `plugin` (a path or
+ * module name) replaces unproxy/babel in the plugin variant, to try another build of the plugin.
  * Returns { runDir, variants: { [variant]: { dir, files: [{ rel, source, code }] } }, cleanup() }.
  */
-export async function compileExamples(variantNames = Object.keys(VARIANTS), { plugin } = {}) {
+export async function compileExamples(variantNames = Object.keys(VARIANTS), { plugin, scenarios } = {}) {
   for (const variant of variantNames) {
     if (!VARIANTS[variant]) throw new Error(`unknown variant "${variant}" (known: ${Object.keys(VARIANTS).join(", ")})`);
   }
   const babel = require("@babel/core");
-  const sources = exampleSources();
+  const sources = exampleSources(scenarios);
   mkdirSync(cacheDir, { recursive: true });
   removeStaleRuns();
   const runDir = mkdtempSync(join(cacheDir, "run-"));

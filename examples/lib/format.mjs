@@ -1,45 +1,88 @@
-// Text output of the demo: the results table and the --show listing of sources next to their compiled output.
-import { SCENARIOS, VARIANTS } from "../demo-lib.mjs";
+// Text output of the demo: the results table, printed a row at a time as rows are measured, the summary of which
+// library versions need the marker, and the --show example.
+import { SCENARIOS, VARIANTS, libraryVersion } from "../demo-lib.mjs";
 
-function formatRate(perSecond) {
-  if (perSecond >= 1e6) return `${(perSecond / 1e6).toFixed(1)} M/s`;
-  if (perSecond >= 1e3) return `${(perSecond / 1e3).toFixed(0)} k/s`;
-  return `${perSecond}/s`;
+function formatNs(ns) {
+  if (ns >= 1e6) return `${(ns / 1e6).toFixed(1)} ms`;
+  if (ns >= 1e4) return `${(ns / 1e3).toFixed(0)} µs`;
+  if (ns >= 1e3) return `${(ns / 1e3).toFixed(1)} µs`;
+  return `${Math.round(ns)} ns`;
 }
 
+const COLUMNS = [
+  { title: "library", cell: (row, first) => (first ? row.library : "") },
+  { title: "hand-off", cell: (row, first) => (first ? SCENARIOS[row.scenario]?.label ?? row.scenario : "") },
+  { title: "variant", cell: (row) => VARIANTS[row.variant]?.label ?? row.variant },
+  { title: "leaked", numeric: true, cell: (row) => (row.leaks > 0 ? `${row.leaks} LEAKED` : "0") },
+  { title: "lost", numeric: true, cell: (row) => (row.lost > 0 ? `${row.lost} LOST` : "0") },
+  { title: "errors", numeric: true, cell: (row) => String(row.errors) },
+  { title: "CPU µs/request", numeric: true, cell: (row) => String(Math.round(row.cpuUsPerRequest)) },
+  { title: "capture cost", numeric: true, cell: (row) => formatNs(row.captureNs) },
+];
+
+/**
+ * A markdown table whose widths are fixed before the first row is measured (from the scenarios and variants of the
+ * run and the largest number a cell can hold), so rows can be printed as they come. Returns
+ * { header: string, row(row): string } — row() blanks the library and hand-off of a scenario's second and later rows.
+ */
+export function tableFormatter(scenarios, variants, requests) {
+  const longestCount = `${requests} LEAKED`.length;
+  const minimum = [
+    Math.max(...scenarios.map((s) => libraryVersion(s).length)),
+    Math.max(...scenarios.map((s) => SCENARIOS[s].label.length)),
+    Math.max(...variants.map((v) => VARIANTS[v].label.length)),
+    longestCount, longestCount, String(requests).length, 5, 9,
+  ];
+  const widths = COLUMNS.map((column, i) => Math.max(column.title.length, minimum[i]));
+  const render = (cells) => "| " + cells
+    .map((cell, i) => (COLUMNS[i].numeric ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+    .join(" | ") + " |";
+  const rule = "|" + widths.map((w, i) => (COLUMNS[i].numeric ? "-".repeat(w + 1) + ":" : "-".repeat(w + 2))).join("|") + "|";
+  let last;
+  return {
+    header: render(COLUMNS.map((c) => c.title)) + "\n" + rule,
+    row(row) {
+      const first = row.scenario !== last;
+      last = row.scenario;
+      return render(COLUMNS.map((column) => column.cell(row, first)));
+    },
+  };
+}
+
+/** The whole table at once (for tests and --json consumers that want the text too). */
 export function formatTable(rows) {
-  const header = ["scenario", "variant", "requests", "leaks", "errors", "wall time", "callbacks created/s"];
-  const lines = rows.map((row) => [
-    SCENARIOS[row.scenario] ?? row.scenario,
-    VARIANTS[row.variant]?.label ?? row.variant,
-    String(row.requests),
-    row.leaks > 0 ? `${row.leaks} LEAKED` : "0",
-    String(row.errors),
-    `${Math.round(row.wallMs)} ms`,
-    formatRate(row.callbacksPerSecond),
-  ]);
-  const widths = header.map((cell, i) => Math.max(cell.length, ...lines.map((line) => line[i].length)));
-  const numeric = new Set([2, 3, 4, 5, 6]);
-  const render = (cells) =>
-    "| " + cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join(" | ") + " |";
-  const rule = "|" + widths.map((width, i) => (numeric.has(i) ? "-".repeat(width + 1) + ":" : "-".repeat(width + 2))).join("|") + "|";
-  return [render(header), rule, ...lines.map(render)].join("\n");
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const variants = [...new Set(rows.map((r) => r.variant))];
+  const table = tableFormatter(scenarios, variants, Math.max(...rows.map((r) => r.requests)));
+  return [table.header, ...rows.map((row) => table.row(row))].join("\n");
 }
 
 export function formatVariantNotes(variants) {
   return variants.map((name) => `  ${VARIANTS[name].label.padEnd(10)} ${VARIANTS[name].how}`).join("\n");
 }
 
-function sideBySide(left, right, width) {
-  const a = left.split("\n");
-  const b = right.split("\n");
-  const out = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const l = (a[i] ?? "").replace(/\t/g, "  ");
-    const cell = l.length > width ? l.slice(0, width - 1) + "…" : l.padEnd(width);
-    out.push(`${cell} │ ${b[i] ?? ""}`.trimEnd());
+/** Which libraries needed a capture (without one, some response carried another request's data or none). */
+export function formatVerdict(rows) {
+  const needs = [];
+  const fine = [];
+  for (const scenario of new Set(rows.map((r) => r.scenario))) {
+    const bare = rows.find((r) => r.scenario === scenario && r.variant === "proxy-only");
+    if (!bare) continue;
+    const name = `${bare.library} ${SCENARIOS[scenario]?.label ?? scenario}`;
+    (bare.leaks + bare.lost > 0 ? needs : fine).push(name);
   }
-  return out.join("\n");
+  const wrap = (items) => {
+    const lines = [""];
+    for (const item of items) {
+      if (lines.at(-1).length + item.length > 110) lines.push("");
+      lines[lines.length - 1] += (lines.at(-1) ? ", " : "") + item;
+    }
+    return lines.map((line) => `  ${line}`).join("\n");
+  };
+  const blocks = [];
+  if (needs.length) blocks.push(`Needs a capture (without one, requests leaked or were lost):\n${wrap(needs)}`);
+  if (fine.length) blocks.push(`Right without one (the marker is still harmless there):\n${wrap(fine)}`);
+  return blocks.join("\n");
 }
 
 // The createCallback function of a compiled scenario: the hand-off point, where the variants differ.
@@ -51,27 +94,17 @@ function handOff(code) {
 }
 
 /**
- * Each example's source next to what the plugin made of it (side by side when the terminal is wide enough), then,
- * for scenarios, the hand-off function as each variant compiled it.
+ * One short before/after example: the hand-off function of one scenario, as written and as each variant compiled
+ * it. (`npx unproxy explain examples/scenarios` and `npx unproxy transform` show every file.)
  */
-export function formatShow(compiled, columns = process.stdout.columns ?? 0) {
-  const variant = compiled.plugin ? "plugin" : Object.keys(compiled)[0];
+export function formatShow(compiled, scenario) {
+  const rel = `scenarios/${scenario}.ts`;
   const blocks = [];
-  for (const [index, file] of compiled[variant].files.entries()) {
-    const title = `examples/${file.rel}`;
-    const target = `compiled (${VARIANTS[variant].label})`;
-    if (columns >= 200) {
-      const width = Math.floor((columns - 3) / 2);
-      blocks.push(`── ${title} ${"─".repeat(Math.max(0, width - title.length - 4))}┬─ ${target}\n` +
-        sideBySide(file.source.trimEnd(), file.code.trimEnd(), width));
-    } else {
-      blocks.push(`── ${title} (source) ──\n${file.source.trimEnd()}\n\n── ${title} → ${target} ──\n${file.code.trimEnd()}`);
-    }
-    const variants = Object.keys(compiled).filter((name) => handOff(compiled[name].files[index].code));
-    if (variants.length > 1) {
-      blocks.push(`── ${title}: the hand-off in each variant ──\n` + variants
-        .map((name) => `[${VARIANTS[name].label}]\n${handOff(compiled[name].files[index].code)}`).join("\n"));
-    }
+  for (const [variant, { files }] of Object.entries(compiled)) {
+    const file = files.find((f) => f.rel === rel);
+    if (!file) continue;
+    if (blocks.length === 0) blocks.push(`── examples/${rel}, as written ──\n${handOff(file.source)}`);
+    blocks.push(`── compiled: ${VARIANTS[variant].label} ──\n${handOff(file.code)}`);
   }
-  return blocks.join("\n\n") + "\n";
+  return blocks.join("\n") + "\n";
 }

@@ -1,100 +1,120 @@
-// Smoke test of `npm run demo`: a small run, asserting behaviour (who leaks), never timing.
-import { spawnSync } from "node:child_process";
+// Smoke test of `npm run demo`: a small run of every scenario but pg (test/demo/pg.test.ts), asserting behaviour —
+// who leaks, who loses the request, who is right — never timing.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { demo, demoJson, type Row } from "./run-demo";
 
-const root = join(__dirname, "..", "..");
-
-function demo(args: string[]) {
-  const result = spawnSync(process.execPath, [join(root, "examples/demo.mjs"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 120_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-interface Row {
-  scenario: string;
-  variant: string;
-  requests: number;
-  ok: number;
-  leaks: number;
-  errors: number;
-}
+// What each library does without a capture on this Node (pinned versions: package.json devDependencies).
+const LEAKS = ["generic-pool-2", "dataloader", "p-limit-4", "p-queue-9", "work-queue", "event-emitter", "thenable"];
+const LOSES = ["request-body-end"];
+const RIGHT = ["generic-pool", "p-limit", "p-queue", "http-agent", "set-timeout"];
+const SCENARIOS = [...LEAKS, ...LOSES, ...RIGHT];
+const VARIANTS = ["proxy-only", "als-bind", "plugin"];
 
 describe("npm run demo", () => {
   let rows: Row[];
   let status: number | null;
 
   beforeAll(() => {
-    const run = demo(["--requests", "200", "--concurrency", "50", "--json"]);
+    const run = demoJson(["--requests", "40", "--concurrency", "20", "--scenarios", SCENARIOS.join(",")]);
     status = run.status;
-    rows = JSON.parse(run.stdout) as Row[];
+    rows = run.rows;
   }, 120_000);
 
   const row = (scenario: string, variant: string) => rows.find((r) => r.scenario === scenario && r.variant === variant)!;
-  const scenarios = ["work-queue", "event-emitter", "thenable", "set-timeout"];
 
-  test("every scenario runs under every variant, every request answered", () => {
+  test("every scenario runs under every variant, every request answered, rows grouped by scenario", () => {
     expect(status).toBe(0);
-    expect(rows.map((r) => `${r.scenario}/${r.variant}`).sort()).toEqual(
-      scenarios.flatMap((s) => ["proxy-only", "als-bind", "plugin"].map((v) => `${s}/${v}`)).sort(),
+    expect(rows.map((r) => `${r.scenario}/${r.variant}`)).toEqual(
+      Object.keys(Object.fromEntries(SCENARIOS.map((s) => [s, 1])))
+        .sort((a, b) => rows.findIndex((r) => r.scenario === a) - rows.findIndex((r) => r.scenario === b))
+        .flatMap((s) => VARIANTS.map((v) => `${s}/${v}`)),
     );
     for (const r of rows) {
-      expect(r.requests).toBe(200);
-      expect(r.ok + r.leaks + r.errors).toBe(200);
+      expect(r.ok + r.leaks + r.lost + r.errors).toBe(40);
       expect(r.errors).toBe(0);
+      expect(r.captureNs).toBeGreaterThan(0);
+      expect(r.cpuUsPerRequest).toBeGreaterThan(0);
     }
   });
 
-  test.each(scenarios)("%s: the plugin and AsyncLocalStorage.bind never leak", (scenario) => {
-    expect(row(scenario, "plugin").leaks).toBe(0);
-    expect(row(scenario, "als-bind").leaks).toBe(0);
+  test("rows name the library versions that ran, including the pinned old releases behind aliases", () => {
+    expect(row("p-limit-4", "plugin").library).toBe("p-limit 4.0.0");
+    expect(row("p-queue-9", "plugin").library).toBe("p-queue 9.3.5");
+    expect(row("generic-pool-2", "plugin").library).toBe("generic-pool 2.5.4");
+    expect(row("p-queue", "plugin").library).toMatch(/^p-queue (\d+)\./);
+    expect(Number(row("p-queue", "plugin").library.split(" ")[1]!.split(".")[0])).toBeGreaterThanOrEqual(10);
+    expect(row("request-body-end", "plugin").library).toBe(`http (node ${process.versions.node})`);
   });
 
-  test.each(["work-queue", "event-emitter", "thenable"])("%s: proxies without capture leak", (scenario) => {
+  test.each(SCENARIOS)("%s: the plugin and AsyncLocalStorage.bind neither leak nor lose the request", (scenario) => {
+    for (const variant of ["plugin", "als-bind"]) {
+      expect({ variant, leaks: row(scenario, variant).leaks, lost: row(scenario, variant).lost }).toEqual({
+        variant, leaks: 0, lost: 0,
+      });
+    }
+  });
+
+  test.each(LEAKS)("%s: without capture, responses carry another request's data", (scenario) => {
     expect(row(scenario, "proxy-only").leaks).toBeGreaterThan(0);
   });
 
-  test("setTimeout, the control case: AsyncLocalStorage alone is already right", () => {
-    expect(row("set-timeout", "proxy-only").leaks).toBe(0);
+  test("req.on(\"end\") without capture: the listener finds no request at all (lost, not leaked)", () => {
+    expect(row("request-body-end", "proxy-only")).toMatchObject({ leaks: 0, lost: 40 });
+  });
+
+  test.each(RIGHT)("%s: this version is right without capture (the control cases)", (scenario) => {
+    expect(row(scenario, "proxy-only")).toMatchObject({ leaks: 0, lost: 0 });
   });
 });
 
-describe("demo flags", () => {
-  test("--show prints each example's source and what the plugin made of it", () => {
-    const run = demo(["--show", "--requests", "1", "--concurrency", "1"]);
+describe("demo output and flags", () => {
+  test("the table streams a row per measurement; --show prints one short before/after example first", () => {
+    const run = demo(["--show", "--requests", "20", "--concurrency", "10", "--scenarios", "p-limit-4,p-limit"]);
     expect(run.status).toBe(0);
-    for (const scenario of ["work-queue", "event-emitter", "thenable", "set-timeout"]) {
-      expect(run.stdout).toContain(`── examples/scenarios/${scenario}.ts (source) ──`);
-      expect(run.stdout).toContain(`── examples/scenarios/${scenario}.ts → compiled (plugin) ──`);
-    }
-    expect(run.stdout).toContain("/* @unproxy */ () => reply({ id: request.id, user: request.user.id })");
-    expect(run.stdout).toContain('import { unproxy as _unproxy } from "unproxy";');
-    expect(run.stdout).toMatch(/\| scenario +\| variant +\| requests \| +leaks \| errors \|/);
-  }, 120_000);
+    const lines = run.stdout.split("\n");
+    const header = lines.findIndex((line) => /^\| library +\| hand-off +\| variant +\| +leaked \| +lost \|/.test(line));
+    expect(header).toBeGreaterThan(0);
+    // The example: the hand-off as written, then as each variant compiled it; short enough to read at a glance.
+    const show = run.stdout.slice(run.stdout.indexOf("── examples/scenarios/p-limit-4.ts, as written ──"));
+    expect(show.split("\n").findIndex((line) => line.startsWith("| library"))).toBeLessThan(40);
+    expect(show).toContain("return /* @unproxy */ async () => {");
+    expect(show).toContain("── compiled: proxy only ──\nexport function createCallback(reply) {\n  return async () => {");
+    expect(show).toContain("── compiled: ALS.bind ──\nexport function createCallback(reply) {\n  return _AsyncLocalStorage.bind(async () => {");
+    expect(show).toContain("── compiled: plugin ──\nexport function createCallback(reply) {\n  return ((reply, request) => async () => {");
+    expect(show).toContain("})(_unproxy(reply), _unproxy(request));");
+    const table = lines.slice(header + 2, header + 8);
+    expect(table.map((line) => line.split("|")[3]!.trim())).toEqual(["proxy only", "ALS.bind", "plugin", "proxy only", "ALS.bind", "plugin"]);
+    expect(table[0]).toMatch(/^\| p-limit 4\.0\.0 +\| limit\(job\) +\| proxy only \| +\d+ LEAKED \| +0 \| +0 \|/);
+    expect(table[1]).toMatch(/^\| +\| +\| ALS\.bind/);
+    expect(run.stdout).toMatch(/Needs a capture \(without one, requests leaked or were lost\):\n {2}p-limit 4\.0\.0 limit\(job\)\n/);
+    expect(run.stdout).toMatch(/Right without one \(the marker is still harmless there\):\n {2}p-limit \d+\.\d+\.\d+ limit\(job\)\n/);
+  }, 60_000);
 
   test("a plugin variant that leaks makes the demo exit 1, naming the scenarios (the CI smoke guard)", () => {
     // A Babel plugin that does nothing: marker comments are left alone, so those callbacks capture nothing.
     const dir = mkdtempSync(join(tmpdir(), "unproxy-demo-"));
     writeFileSync(join(dir, "no-op-plugin.cjs"), "module.exports = () => ({ visitor: {} });\n");
-    const run = demo(["--requests", "200", "--json", "--plugin", join(dir, "no-op-plugin.cjs")]);
+    const run = demoJson(["--requests", "60", "--concurrency", "30", "--plugin", join(dir, "no-op-plugin.cjs"),
+      "--scenarios", "work-queue,event-emitter,request-body-end"]);
     expect(run.status).toBe(1);
     const failures = run.stderr.split("\n").filter((line) => line.startsWith("demo: FAIL"));
     expect(failures.map((line) => line.replace(/: \d+ leaks.*/, ""))).toEqual([
       "demo: FAIL plugin variant on work-queue",
-      "demo: FAIL plugin variant on thenable",
+      "demo: FAIL plugin variant on request-body-end",
     ]);
+    expect(failures[1]).toContain(": 0 leaks, 60 lost, 0 errors");
     // The emitter scenario's captureContext() call was left for the runtime's fallback, which snapshots instead.
-    const rows = JSON.parse(run.stdout) as Row[];
-    expect(rows.find((r) => r.scenario === "event-emitter" && r.variant === "plugin")!.leaks).toBe(0);
-  }, 120_000);
+    expect(run.rows.find((r) => r.scenario === "event-emitter" && r.variant === "plugin")!.leaks).toBe(0);
+  }, 60_000);
 
-  test("a bad value is a usage error", () => {
+  test("bad values are usage errors", () => {
     const run = demo(["--requests", "0"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^demo: --requests must be an integer between 1 and 1000000, got "0"\nusage: /);
+    const unknown = demo(["--scenarios", "p-limit,nope"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/^demo: --scenarios takes names from: pg-pool-query, .*; got "nope"\nusage: /);
   });
 });
