@@ -1,8 +1,8 @@
 // `npm run test:newest`: tests what a user installs today, not what our lockfile pins. A copy of the project is
 // installed without package-lock.json (so npm picks the newest versions the package's ranges allow), then the plugin's
 // suites run there: the fixtures with their exec tests, the plugin and runtime unit tests and the fuzz sample on the
-// newest Babel 7, then the Babel 8 suite on the newest Babel 8 (test/babel-8 without its lock). The oldest supported
-// Babel (7.22) is pinned exactly, so the lockfile run already tests it. Any failure is a failing exit status.
+// newest Babel 7, the Babel 8 suite on the newest Babel 8 (test/babel-8 without its lock), and the Babel 7.22 suite
+// (pinned exactly: our floor) against the newest helper packages. Any failure is a failing exit status.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -57,6 +57,9 @@ run(`jest ${SUITES.join(" ")} on the newest Babel 7`, "npx", ["jest", ...SUITES]
 run("install the newest Babel 8", "npm", npmInstall, path.join(work, "test/babel-8"));
 console.log(`newest: Babel 8 line: ${versions(path.join(work, "test/babel-8"), babel)}`);
 run("Babel 8 suite on the newest Babel 8", "node", ["test/babel-8/run.mjs"], work);
+
+// Babel 7.22 is pinned exactly (our floor); run it here too, against the plugin's newest own dependencies.
+run("Babel 7.22 suite with the newest helper packages", "node", ["test/babel-7-min/run.mjs"], work);
 
 if (!keep) rmSync(work, { recursive: true, force: true });
 console.log("\nnewest: all suites passed on the newest allowed versions");
