@@ -1,6 +1,7 @@
 // The `unproxy` command (bin/unproxy.cjs calls main). Usage errors exit 2, files with errors exit 1.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { checkCommand } from "./check.js";
 import { explainCommand } from "./explain.js";
 import { processIO, UsageError, type CliIO } from "./io.js";
 import { cliMessages, HELP } from "./messages.js";
@@ -37,6 +38,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         return await transformCommand(rest, io);
       case "explain":
         return await explainCommand(rest, io);
+      case "check":
+        return await checkCommand(rest, io);
       default:
         throw new UsageError(
           command.startsWith("-") ? cliMessages.C002_UNKNOWN_OPTION("", command) : cliMessages.C001_UNKNOWN_COMMAND(command),

@@ -5,6 +5,7 @@ export const HELP = `unproxy — resolve context proxies when a closure is creat
 Usage:
   unproxy transform <files|dirs> [--out-dir <dir>]   compile with the plugin; print or write the output
   unproxy explain <files|dirs> [--json]               per marked closure: what is captured, what stays live, why
+  unproxy check <files|dirs> [--fix] [--json]         find unmarked closures handed to timers, listeners, queues
   unproxy --version                                   print the version
   unproxy <command> --help                            help for one command
 
@@ -49,9 +50,34 @@ Examples:
   unproxy explain src/routes/orders.ts --json
 `;
 
+export const CHECK_HELP = `Usage: unproxy check <files|dirs> [--fix] [--json] [--deferring <names>] [--config <file>]
+
+Lists every closure that is not marked, reads a name the plugin would capture (e.g. a context proxy), and is handed
+to a deferring API, which may run it later in another execution's context. Deferring APIs by default:
+  timers     setTimeout setInterval setImmediate queueMicrotask process.nextTick requestAnimationFrame
+  listeners  .on .once .addListener .prependListener .addEventListener
+  thenables  .then .catch .finally
+  queues     .push .enqueue .add .schedule .query
+A closure counts when it is the argument, a constant holding it, or what a local function returns; a local function
+or method that passes its parameter to a deferring API is deferring too. Exits with status 1 when anything is found
+(or a file cannot be parsed), 0 when clean.
+
+Options:
+  --fix                 insert /* @unproxy */ before each closure found (exit 0 once all are marked)
+  --json                print { findings: [...], errors: [...] } as JSON
+  --deferring <names>   more deferring APIs, comma-separated: "schedule,.subscribe,jobs.enqueue"
+  --config <file>       a JSON file of options: deferring (replaces the list), additionalDeferring, capture,
+                        knownProxies, runtime (as the plugin's; also the ESLint rule's options)
+  -h, --help            show this help
+
+Examples:
+  unproxy check src
+  unproxy check src --deferring .subscribe --fix
+`;
+
 export const cliMessages = {
   C001_UNKNOWN_COMMAND: (command: string) =>
-    `unproxy: [UNPROXY_C001] unknown command "${command}". Commands: transform, explain. Run "unproxy --help".`,
+    `unproxy: [UNPROXY_C001] unknown command "${command}". Commands: transform, explain, check. Run "unproxy --help".`,
   C002_UNKNOWN_OPTION: (command: string, option: string) => {
     const program = command === "" ? "unproxy" : `unproxy ${command}`;
     return `${program}: [UNPROXY_C002] unknown option "${option}". Run "${program} --help" for the options.`;
@@ -70,9 +96,24 @@ export const cliMessages = {
     `Install it (npm install --save-dev ${preset}) or add a babel.config.js.`,
   C009_UNEXPECTED_VALUE: (command: string, option: string) =>
     `unproxy ${command}: [UNPROXY_C009] option "${option}" takes no value.`,
+  C010_UNMARKED_HANDOFF: (where: string, names: readonly string[], api: string, callLine: number) =>
+    `${where}: [UNPROXY_C010] this closure reads ${names.join(", ")} and is handed to ${api} (line ${callLine}), ` +
+    `which may run it in another execution's context. Mark it: /* @unproxy */ before the function ` +
+    `(unproxy check --fix does).`,
+  C011_BAD_CHECK_OPTIONS: (source: string, problem: string) =>
+    `unproxy check: [UNPROXY_C011] ${source}: ${problem}.`,
+  C012_CANNOT_PARSE: (message: string) => `[UNPROXY_C012] cannot check this file: ${message}`,
 } as const;
 
 export const notes = {
+  checkFound: (closures: number, files: number, total: number) =>
+    `unproxy check: ${closures} unmarked ${closures === 1 ? "closure" : "closures"} handed to deferring APIs in ` +
+    `${files} of ${total} ${total === 1 ? "file" : "files"}`,
+  checkClean: (total: number) =>
+    `unproxy check: no unmarked closure handed to a deferring API in ${total} ${total === 1 ? "file" : "files"}`,
+  checkFixed: (closures: number, files: number) =>
+    `unproxy check: marked ${closures} ${closures === 1 ? "closure" : "closures"} in ${files} ` +
+    `${files === 1 ? "file" : "files"}`,
   ignored: (file: string) => `unproxy: skipped ${file}: ignored by your Babel config`,
   wrote: (count: number, dir: string) => `unproxy transform: wrote ${count} ${count === 1 ? "file" : "files"} to ${dir}`,
   failed: (command: string, failed: number, total: number) =>
