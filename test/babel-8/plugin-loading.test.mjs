@@ -38,7 +38,7 @@ function transform(code, plugin, { presets = [] } = {}) {
   return harness.transformFixture(babel, plugin, forBabel8({ input: filename, options: { presets } }), code);
 }
 
-const marked = 'import { request } from "./context";\nexport const f = /* @unproxy */ () => request.id;';
+const marked = 'import { request } from "./context";\nexport function make() {\n  return /* @unproxy */ () => request.id;\n}';
 function assertRewritten(out) {
   assert.doesNotMatch(out, /@unproxy/, "the marker comment should be consumed");
   assert.match(out, /^import \{ unproxy as (\w+) \} from "unproxy";[^]*\(\1\(request\)\)/, "request captured");

@@ -73,7 +73,9 @@ export function createRegistry({ virtualModules = {} } = {}) {
  */
 export async function runExec(fixture, outputCode) {
   const outputFile = path.join(fixture.dir, "output.js");
-  const virtualModules = { [outputFile]: compileToCommonJs(outputCode, fixture.input) };
+  // A script runs as written: the CommonJS transform would make it strict, changing what `arguments` does.
+  const script = fixture.options.sourceType === "script";
+  const virtualModules = { [outputFile]: script ? outputCode : compileToCommonJs(outputCode, fixture.input) };
   const exported = createRegistry({ virtualModules }).load(path.join(fixture.dir, "exec.ts"));
   if (typeof exported.default === "function") await exported.default();
 }
