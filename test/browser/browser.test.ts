@@ -96,6 +96,12 @@ test("bundles use the runtime's browser build (the \"browser\" export condition)
   }
 });
 
+test("require(\"unproxy\") bundled for browsers gets the CommonJS browser build, which runs in Chromium", async () => {
+  expect(inputs.require).toContain("dist/cjs/runtime/index.browser.js");
+  expect(inputs.require!.filter((input) => input.startsWith("dist/") && !input.startsWith("dist/cjs/"))).toEqual([]);
+  expect(await checks("require", ["backendKind", "syncRead"])).toEqual({ backendKind: "sync-stack", syncRead: "A" });
+}, 30_000);
+
 test("compiled closures keep their creation values across every browser hand-off", async () => {
   const { kind, compiled, results } = await runExample("plugin");
   expect({ kind, compiled }).toEqual({ kind: "sync-stack", compiled: true });

@@ -11,6 +11,7 @@ const FIXTURES = {
   "sync-stack": { file: "fixtures/sync-stack.ts", plain: true },
   "async-context-plugin": { file: "fixtures/async-context-entry.ts", plain: false },
   "async-context-plain": { file: "fixtures/async-context-entry.ts", plain: true },
+  require: { file: "fixtures/require-entry.cjs", plain: true },
 };
 
 const routes = {};

@@ -82,8 +82,8 @@ describe("demo output and flags", () => {
     expect(show).toContain("return /* @unproxy */ async () => {");
     expect(show).toContain("── compiled: proxy only ──\nexport function createCallback(reply) {\n  return async () => {");
     expect(show).toContain("── compiled: ALS.bind ──\nexport function createCallback(reply) {\n  return _AsyncLocalStorage.bind(async () => {");
-    expect(show).toContain("── compiled: plugin ──\nexport function createCallback(reply) {\n  return ((reply, request) => async () => {");
-    expect(show).toContain("})(_unproxy(reply), _unproxy(request));");
+    // The plugin's output is the plugin's business (its fixtures pin it); here: the request is resolved at creation.
+    expect(show).toMatch(/── compiled: plugin ──\nexport function createCallback\(reply\) \{\n[^─]*\b_unproxy\(request\)/);
     const table = lines.slice(header + 2, header + 8);
     expect(table.map((line) => line.split("|")[3]!.trim())).toEqual(["proxy only", "ALS.bind", "plugin", "proxy only", "ALS.bind", "plugin"]);
     expect(table[0]).toMatch(/^\| p-limit 4\.0\.0 +\| limit\(job\) +\| proxy only \| +\d+ LEAKED \| +0 \| +0 \|/);
