@@ -1,5 +1,6 @@
-// Runs every fixture under fixtures/ on Babel 7: output snapshot, idempotence, expected errors and exec.ts.
-// test/babel-8 runs the same fixtures through the same harness on Babel 8.
+// Runs every fixture under fixtures/ on Babel 7: output, source mappings, idempotence, expected errors and exec.ts.
+// test/babel-8 and test/babel-7-min run the same fixtures through the same harness on Babel 8 and 7.22.
+// Each test computes what it checks; none reads a value another test left behind.
 import * as babel from "@babel/core";
 import fs from "node:fs";
 import path from "node:path";
@@ -9,7 +10,7 @@ const harness = require("./fixture-harness.cjs");
 const CACHE = path.resolve(__dirname, "../../node_modules/.cache/unproxy-fixtures");
 
 describe.each(harness.listFixtures() as any[])("$name", (fixture) => {
-  const { throws } = fixture.options;
+  const { throws, sourceMappings } = fixture.options;
 
   if (throws) {
     test("refuses with the catalogued message", () => {
@@ -18,17 +19,15 @@ describe.each(harness.listFixtures() as any[])("$name", (fixture) => {
     return;
   }
 
-  let output: string;
   test("output matches output.ts", () => {
-    output = harness.normalise(harness.transformFixture(babel, plugin, fixture));
-    const expected = harness.expectedOutput(fixture, 7);
-    if (expected.code === undefined) {
-      if (process.env.CI) throw new Error(`missing ${expected.file}`);
-      fs.writeFileSync(expected.file, output + "\n");
-      return;
-    }
-    expect(output).toBe(harness.normalise(expected.code));
+    harness.checkOutput(fixture, harness.transformFixture(babel, plugin, fixture));
   });
+
+  if (sourceMappings) {
+    test("the source map sends the listed output positions back to the input", () => {
+      harness.checkSourceMappings(fixture, harness.transform(babel, plugin, fixture));
+    });
+  }
 
   test("is idempotent: the plugin on its own output changes nothing", () => {
     const once = harness.transformFixture(babel, plugin, fixture, undefined, true);
@@ -37,6 +36,7 @@ describe.each(harness.listFixtures() as any[])("$name", (fixture) => {
 
   if (fs.existsSync(path.join(fixture.dir, "exec.ts"))) {
     test("exec.ts passes against the real runtime", async () => {
+      const output = harness.transformFixture(babel, plugin, fixture);
       const execFile = harness.compileExec(babel, fixture, output, path.join(CACHE, fixture.name));
       let exported: any;
       jest.isolateModules(() => {
