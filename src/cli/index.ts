@@ -6,6 +6,7 @@ import { explainCommand } from "./explain.js";
 import { OutputError, processIO, UsageError, type CliIO } from "./io.js";
 import { cliMessages, HELP } from "./messages.js";
 import { transformCommand } from "./transform.js";
+import { verifyCommand } from "./verify.js";
 
 export type { CliIO } from "./io.js";
 
@@ -56,6 +57,8 @@ async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
         return await explainCommand(rest, io);
       case "check":
         return await checkCommand(rest, io);
+      case "verify":
+        return await verifyCommand(rest, io);
       default:
         throw new UsageError(
           command.startsWith("-") ? cliMessages.C002_UNKNOWN_OPTION("", command) : cliMessages.C001_UNKNOWN_COMMAND(command),

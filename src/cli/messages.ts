@@ -6,6 +6,7 @@ Usage:
   unproxy transform <files|dirs> [--out-dir <dir>]   compile with the plugin; print or write the output
   unproxy explain <files|dirs> [--json]               per marked closure: what is captured, what stays live, why
   unproxy check <files|dirs> [--fix] [--json]         find unmarked closures handed to timers, listeners, queues
+  unproxy verify <built files|dirs> [--json]          fail when built output still holds a marker (plugin did not run)
   unproxy --version                                   print the version
   unproxy <command> --help                            help for one command
 
@@ -101,9 +102,25 @@ export function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+export const VERIFY_HELP = `Usage: unproxy verify <built files|dirs> [--json]
+
+The guard against "the compiler never ran": the plugin consumes every /* @unproxy */ comment and inline
+captureContext(() => …) call it compiles, so one left in built output means the plugin did not run on that file.
+Lists each (file:line:column and the line) and exits with status 1; exits 0 when none is left. Run it in CI on
+your build's output, unminified (a minifier drops comments and may rename captureContext).
+
+Options:
+  --json      print { findings: [...], errors: [...] } as JSON
+  -h, --help  show this help
+
+Examples:
+  unproxy verify dist
+  unproxy verify .next/server build/server.js
+`;
+
 export const cliMessages = {
   C001_UNKNOWN_COMMAND: (command: string) =>
-    `unproxy: [UNPROXY_C001] unknown command "${command}". Commands: transform, explain, check. Run "unproxy --help".`,
+    `unproxy: [UNPROXY_C001] unknown command "${command}". Commands: transform, explain, check, verify. Run "unproxy --help".`,
   C002_UNKNOWN_OPTION: (command: string, option: string) => {
     const program = command === "" ? "unproxy" : `unproxy ${command}`;
     return `${program}: [UNPROXY_C002] unknown option "${option}". Run "${program} --help" for the options.`;
@@ -129,6 +146,10 @@ export const cliMessages = {
   C011_BAD_CHECK_OPTIONS: (source: string, problem: string) =>
     `unproxy check: [UNPROXY_C011] ${source}: ${problem}.`,
   C012_CANNOT_PARSE: (message: string) => `[UNPROXY_C012] cannot check this file: ${message}`,
+  C013_MARKER_LEFT: (where: string, kind: "comment" | "call", line: string) =>
+    `${where}: [UNPROXY_C013] ${kind === "comment" ? "@unproxy comment" : "captureContext(function) call"} left in ` +
+    `built output: the unproxy plugin did not compile this file.\n    ${line}`,
+  C014_CANNOT_VERIFY: (message: string) => `[UNPROXY_C014] cannot verify this file: ${message}`,
   C020_REPEATED_OPTION: (command: string, option: string) =>
     `unproxy ${command}: [UNPROXY_C020] option "${option}" is given more than once; give it once.`,
   C021_OUT_DIR_IS_INPUT: (outDir: string, input: string) =>
@@ -156,6 +177,11 @@ export const cliMessages = {
 } as const;
 
 export const notes = {
+  verifyFound: (markers: number, files: number, total: number) =>
+    `unproxy verify: ${markers} ${markers === 1 ? "marker" : "markers"} left in ${files} of ${total} ` +
+    `${total === 1 ? "file" : "files"}: add unproxy to the build that wrote them (docs/integrations.md)`,
+  verifyClean: (total: number) =>
+    `unproxy verify: no marker left in ${total} ${total === 1 ? "file" : "files"}`,
   checkFound: (closures: number, files: number, total: number) =>
     `unproxy check: ${closures} unmarked ${closures === 1 ? "closure" : "closures"} handed to deferring APIs in ` +
     `${files} of ${total} ${total === 1 ? "file" : "files"}`,
