@@ -1,4 +1,5 @@
-// Runs every fixture under fixtures/ on Babel 7: output, source mappings, idempotence, expected errors and exec.ts.
+// Runs the fixtures of one group (fixtures/<group>/) on Babel 7: output, source mappings, idempotence, expected errors
+// and exec.ts. Each group has its own test file in test/plugin/fixtures/, so jest spreads the groups over its workers.
 // test/babel-8 and test/babel-7-min run the same fixtures through the same harness on Babel 8 and 7.22.
 // Each test computes what it checks; none reads a value another test left behind.
 import * as babel from "@babel/core";
@@ -9,7 +10,24 @@ import plugin from "../../src/plugin/index";
 const harness = require("./fixture-harness.cjs");
 const CACHE = path.resolve(__dirname, "../../node_modules/.cache/unproxy-fixtures");
 
-describe.each(harness.listFixtures() as any[])("$name", (fixture) => {
+/** The fixture groups: the folders directly under fixtures/. */
+export function fixtureGroups(): string[] {
+  return fs
+    .readdirSync(harness.FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function runFixtureGroup(group: string) {
+  const fixtures = (harness.listFixtures() as any[]).filter((fixture) => fixture.name.startsWith(`${group}/`));
+  test(`fixtures/${group} holds fixtures`, () => {
+    expect(fixtures.length).toBeGreaterThan(0);
+  });
+  describe.each(fixtures)("$name", runFixture);
+}
+
+function runFixture(fixture: any) {
   const { throws, sourceMappings } = fixture.options;
 
   if (throws) {
@@ -45,4 +63,4 @@ describe.each(harness.listFixtures() as any[])("$name", (fixture) => {
       if (typeof exported.default === "function") await exported.default();
     });
   }
-});
+}
