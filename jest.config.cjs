@@ -22,4 +22,6 @@ module.exports = {
     ],
   },
   testTimeout: 30000,
+  // Both cores: the long suites (fuzz, real builds, the demo) mostly wait on timers and child processes.
+  maxWorkers: 2,
 };

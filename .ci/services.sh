@@ -55,5 +55,9 @@ if [ "$(psql_admin "-c \"SELECT 1 FROM pg_database WHERE datname = '$DATABASE'\"
   psql_admin "-c \"CREATE DATABASE $DATABASE OWNER $ROLE\""
 fi
 
+if [ "$port" != 5432 ]; then
+  echo "services: note: the cluster listens on port $port, not 5432; export" \
+    "UNPROXY_DEMO_PG=postgres://$ROLE:$PASSWORD@127.0.0.1:$port/$DATABASE for the demo and tests"
+fi
 echo "services: PostgreSQL $version on 127.0.0.1:$port (postgres://$ROLE:$PASSWORD@127.0.0.1:$port/$DATABASE)," \
   "Chromium $(/usr/bin/chromium --version 2>/dev/null | awk '{ print $2 }')"

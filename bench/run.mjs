@@ -16,6 +16,8 @@ const value = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 const quick = flag("quick");
+/** How many contexts are created before the async-cost measurement (bench/suites/scale.mjs); quick: the ends only. */
+const SCALE_COUNTS = quick ? [0, 10000] : [0, 1000, 10000];
 
 async function child() {
   const job = value("child");
@@ -25,6 +27,9 @@ async function child() {
     if (["core", "zone", "cls", "access-clean"].includes(job)) {
       const { runRuntimeGroup } = await import("./suites/runtime.mjs");
       result = await runRuntimeGroup(job, { quick });
+    } else if (job === "scale") {
+      const { runScale } = await import("./suites/scale.mjs");
+      result = await runScale({ quick, kind: value("kind"), count: Number(value("count")) });
     } else if (job === "build") {
       result = (await import("./suites/build.mjs")).runBuild({ quick });
     } else if (job === "build-mem") {
@@ -110,15 +115,25 @@ async function parent() {
       r.sinks[group] = g.sink;
       if (g.error) r.notes.push(`${group}: ${g.error}`);
       Object.assign(r.runtime, g.results ?? {});
+      if (group === "core") r.knownDirect = g.knownDirect;
       for (const n of g.notes ?? []) {
         if (/plugin/.test(n)) r.pluginMissing ??= shortReason(n);
         r.notes.push(`${group}: ${n}`);
       }
     }
+    // Async cost after many contexts: one fresh process each, since what a context leaves behind is the question.
+    for (const kind of ["runtime", "als"]) {
+      for (const count of SCALE_COUNTS) {
+        const g = runChild(exe, "scale", ["--kind", kind, "--count", String(count)]);
+        if (g.error) r.notes.push(`scale ${kind} ${count}: ${g.error}`);
+        Object.assign(r.runtime, g.results ?? {});
+      }
+    }
     r.build = runChild(exe, "build");
     if (r.build.error) r.pluginMissing ??= shortReason(r.build.error);
     r.buildMemory = {};
-    for (const input of ["real", "dense"]) {
+    // Memory needs a fresh process per variant and input (four Babel runs): full runs only, to keep --quick short.
+    for (const input of quick ? [] : ["real", "dense"]) {
       for (const variant of ["without", "with"]) {
         r.buildMemory[`${input}/${variant}`] = runChild(exe, "build-mem", ["--variant", variant, "--input", input]);
       }

@@ -148,7 +148,7 @@ export async function runDemo(options = {}) {
       scenarios = scenarios.filter((name) => SCENARIOS[name].needs !== "pg");
     }
   }
-  status(`compiling ${scenarios.length} scenarios three ways (Babel)`);
+  status(`compiling ${scenarios.length} scenario${scenarios.length === 1 ? "" : "s"} three ways (Babel)`);
   const build = await compileExamples(variants, { plugin: options.plugin, scenarios });
   options.onCompiled?.(build.variants);
   const rows = [];

@@ -1,12 +1,11 @@
 // Timing primitives shared by the runtime suites.
 //
 // A single call of a plain closure costs under a nanosecond, far below what a timer can resolve, so every
-// tinybench sample runs a *batch*: a loop generated per variant with `new Function`. Generating the loop per
+// sample runs a *batch*: a loop generated per variant with `new Function`. Generating the loop per
 // variant matters: a shared loop helper would see many callees at one call site, go megamorphic and stop
 // inlining, which would slow the fast variants and hide exactly the difference we want to see. Each loop
 // folds its results into a value that is returned and accumulated in `sink`, which the harness prints, so
 // V8 cannot drop the work as dead code.
-import { Bench } from "tinybench";
 
 let sink = 0;
 let loopCounter = 0;
@@ -58,20 +57,26 @@ function calibrate(runBatch, targetUs) {
   }
 }
 
+/** CPU time (user + system, µs): unlike wall time it does not count the time a shared machine gave to others. */
+function cpuMicros() {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+}
+
 /**
  * Measures each variant: `variants` is a list of { id, run(n), expect? } where run executes n operations and
  * returns a number for the sink (n × expect when given, checked once before timing).
- * Returns { id: { ns, batch, samples, rme } } with ns = median ns per op.
+ *
+ * Interleaved: each round times one batch of every variant, starting with a different one each round, so variants
+ * compared in a ratio are measured side by side in time, not seconds apart on a machine whose load drifts.
+ * Returns { id: { ns, batch, samples, spread } } with ns = median CPU ns per op, spread = (p75 − p25) / median.
  */
 export function measureAll(variants, { quick }) {
-  const targetUs = quick ? 50 : 200;
-  const bench = new Bench({
-    time: quick ? 60 : 500,
-    warmupTime: quick ? 20 : 150,
-    subtractTimerOverhead: true,
-    throws: true,
-  });
-  const batches = new Map();
+  const targetUs = quick ? 100 : 300;
+  // Enough rounds for stable medians; a small group (zone, cls) needs less time for as many samples per variant.
+  const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
+  const budgetMs = quick ? clamp(variants.length * 50, 1000, 2500) : clamp(variants.length * 400, 3000, 20_000);
+  const prepared = [];
   for (const v of variants) {
     // First call outside timing: compiles the loop, surfaces errors, and checks the variant computes what it claims.
     const first = v.run(64);
@@ -84,23 +89,22 @@ export function measureAll(variants, { quick }) {
     let batch = calibrate(runBatch, targetUs);
     for (let i = 0; i < 20; i++) runBatch(batch);
     batch = calibrate(runBatch, targetUs);
-    batches.set(v.id, batch);
-    bench.add(v.id, () => {
-      consume(v.run(batch));
-    });
+    prepared.push({ v, batch, samples: [] });
   }
-  bench.runSync();
+  const started = Date.now();
+  for (let round = 0; round < 5 || (Date.now() - started < budgetMs && round < 5000); round++) {
+    for (let k = 0; k < prepared.length; k++) {
+      const p = prepared[(round + k) % prepared.length];
+      const t0 = cpuMicros();
+      consume(p.v.run(p.batch));
+      p.samples.push(((cpuMicros() - t0) * 1e3) / p.batch);
+    }
+  }
   const out = {};
-  for (const task of bench.tasks) {
-    const r = task.result;
-    if (!r || !r.latency) throw new Error(`bench task ${task.name} produced no result (${r && r.state})`);
-    const batch = batches.get(task.name);
-    out[task.name] = {
-      ns: (r.latency.p50 * 1e6) / batch,
-      batch,
-      samples: r.latency.samplesCount ?? r.latency.samples?.length ?? null,
-      rme: r.latency.rme,
-    };
+  for (const { v, batch, samples } of prepared) {
+    samples.sort((a, b) => a - b);
+    const at = (q) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+    out[v.id] = { ns: at(0.5), batch, samples: samples.length, spread: (at(0.75) - at(0.25)) / at(0.5) };
   }
   return out;
 }

@@ -20,3 +20,9 @@ export function plainReader(request) {
     return s;
   };
 }
+
+// A closure over a module constant: V8 may fold the whole read (a floor no captured closure can beat).
+const MODULE_REQUEST = { user: { id: 1 } };
+export function plainModuleConst() {
+  return () => MODULE_REQUEST.user.id;
+}

@@ -2,6 +2,10 @@
 // zone.js patches globals (Promise, timers) and cls-hooked installs an async hook that fires on every
 // AsyncResource creation; each therefore runs in its own child process ("zone", "cls") so it cannot tax the
 // other variants. Everything else — plain, compiled, Node's own peers, the fallback — shares the "core" run.
+//
+// No loop can be collapsed by V8: every loop walks 16 different closures, receivers or proxies (`X[i & 15]`), so no
+// load is loop-invariant, and sums or stores what it computes (makeLoop). The control rows (an empty loop, a closure
+// over a module constant) show what a collapsed loop would cost.
 import { AsyncLocalStorage, AsyncResource } from "node:async_hooks";
 import { createRequire } from "node:module";
 import { importRuntime } from "../lib/build-root.mjs";
@@ -11,21 +15,36 @@ import * as rawPlain from "../sources/plain.mjs";
 
 const require = createRequire(import.meta.url);
 const SIZES = [1, 4, 16];
-const objects = Array.from({ length: 16 }, (_, i) => ({ user: { id: i + 1 } }));
+const VARIETY = 16;
+const objects = Array.from({ length: VARIETY }, (_, i) => ({ user: { id: i + 1 } }));
 const req = objects[0];
+/** Sum of user ids over one pass of `i & 15`: what a call or read loop of n = 16 returns per op, on average. */
+const meanId = objects.reduce((s, o) => s + o.user.id, 0) / VARIETY;
 
-/** A loop calling `fn()`, a closure made once; every call must return the request's user id. */
-function callVariant(id, fn, wrap) {
-  const loop = makeLoop(["f"], "f()");
-  return { id, expect: req.user.id, run: wrap ? (n) => wrap(() => loop(fn, n)) : (n) => loop(fn, n) };
+/** A loop calling `F[i & 15]()` over 16 closures; every call returns a user id, summed. */
+function callVariant(id, fns, wrap, expectEach = meanId) {
+  const loop = makeLoop(["F"], "F[i & 15]()");
+  return { id, expect: expectEach, run: wrap ? (n) => wrap(() => loop(fns, n)) : (n) => loop(fns, n) };
 }
 
-/** Creation of a closure over `args` by `factory`, optionally wrapped by a peer's `bind`. */
-function createVariant(id, factory, args, wrap, binder) {
-  const names = args.map((_, i) => `a${i}`);
-  const inner = `P(${names.join(", ")})`;
-  const loop = makeLoop(["B", "P", ...names], binder ? `B(${inner})` : inner, "object");
-  return { id, expect: 1, run: (n) => wrap(() => loop(binder, factory, ...args, n)) }; // 1: a function came out
+/** A loop reading `X[i & 15].user.id` over 16 receivers. */
+function readVariant(id, receivers, wrap, expr = "X[i & 15].user.id", expectEach = meanId) {
+  const loop = makeLoop(["X"], expr);
+  return { id, expect: expectEach, run: (n) => wrap(() => loop(receivers, n)) };
+}
+
+/** Creation of a closure by `factory` over n of `values`, rotating through them; optionally wrapped by `binder`. */
+function createVariant(id, factory, values, n, wrap, binder) {
+  const args = Array.from({ length: n }, (_, k) => `V[(i + ${k}) & 15]`);
+  const inner = `P(${args.join(", ")})`;
+  const loop = makeLoop(["B", "P", "V"], binder ? `B(${inner})` : inner, "object");
+  return { id, expect: 1, run: (count) => wrap(() => loop(binder, factory, values, count)) }; // 1: a function came out
+}
+
+/** Creation by an argument-less factory (module-level proxies: the known / proposed sources). */
+function createFixedVariant(id, factory, wrap) {
+  const loop = makeLoop(["P"], "P()", "object");
+  return { id, expect: 1, run: (count) => wrap(() => loop(factory, count)) };
 }
 
 /** Node's own peers plus the captureContext fallback, as `bind(fn)` functions. */
@@ -52,13 +71,17 @@ async function coreVariants(notes) {
   if (compiled.error) notes.push(compiled.error);
   const plain = compiled.modules?.plain ?? rawPlain;
   const marked = compiled.modules?.closures;
-
-  const als = new AsyncLocalStorage();
-  const requestContext = rt.createContext("request");
-  const proxies = Array.from({ length: 16 }, (_, i) => rt.contextProxy(requestContext, { name: `p${i}` }));
+  const known = compiled.modules?.known;
+  const proposed = compiled.modules?.proposed;
+  // known.mjs's context when the sources compiled (its proxies are module-level), else one of our own.
+  const requestContext = known?.requestContext ?? rt.createContext("request");
+  const proxies = Array.from({ length: VARIETY }, (_, i) => rt.contextProxy(requestContext, { name: `p${i}` }));
   const request = proxies[0];
-  // Every core batch runs with both the runtime's context and a bare ALS bound to the same request.
+
+  // Every core batch runs with the runtime's context and a bare AsyncLocalStorage (the floors' store) bound to req.
+  const als = new AsyncLocalStorage();
   const bound = (fn) => requestContext.run(req, () => als.run(req, fn));
+  const boundTo = (value, fn) => requestContext.run(value, () => als.run(value, fn));
   const captureContext = typeof rt.captureContext === "function" ? quietCapture(rt) : null;
 
   if (marked) {
@@ -66,51 +89,60 @@ async function coreVariants(notes) {
     const probe = bound(() => marked.marked1(request));
     if (probe() !== req.user.id) throw new Error("compiled closure did not capture the request");
   }
+  // Does the plugin emit the direct read for proxies it can prove? Then known.mjs is timed, else proposed.mjs.
+  const knownDirect = compiled.outputs?.["known.mjs"]?.includes("unproxyFrom") ?? false;
+  const direct = knownDirect ? known : proposed;
+
   const v = [];
-  // Call: every closure is made once inside the context, then called; peers wrap the plain closure.
-  v.push(callVariant("call/plain", plain.plain1(req), bound));
+  // Controls: the loop alone, and a closure V8 may fold entirely.
+  v.push({ id: "call/empty-loop", expect: undefined, run: ((loop) => (n) => bound(() => loop(objects, n)))(makeLoop(["X"], "(i & 15)")) });
+  v.push(callVariant("call/plain-module-const", Array.from({ length: VARIETY }, () => plain.plainModuleConst()), bound, 1));
+  // Call: 16 closures over 16 requests, each made once (compiled ones inside a run bound to their request).
+  v.push(callVariant("call/plain", objects.map((o) => plain.plain1(o)), bound));
   if (marked) {
-    v.push(callVariant("call/compiled", bound(() => marked.marked1(request)), bound));
-    v.push(callVariant("call/compiled-call-marker", bound(() => marked.viaCall1(request)), bound));
+    v.push(callVariant("call/compiled", objects.map((o) => boundTo(o, () => marked.marked1(request))), bound));
+    v.push(callVariant("call/compiled-call-marker", objects.map((o) => boundTo(o, () => marked.viaCall1(request))), bound));
   }
-  v.push(callVariant("call/live-proxy", plain.plain1(request), bound));
+  // Live proxies read whatever is bound at the call: req for all 16.
+  v.push(callVariant("call/live-proxy", proxies.map((p) => plain.plain1(p)), bound, req.user.id));
   for (const [id, bind] of nodePeers(captureContext)) {
-    const inner = id === "capture-fallback" ? plain.plain1(request) : plain.plain1(req);
-    v.push(callVariant(`call/${id}`, bound(() => bind(inner)), bound));
+    // The fallback's closures read a proxy inside the restored snapshot, which is what it is for.
+    const fns = objects.map((o, i) =>
+      id === "capture-fallback" ? boundTo(o, () => bind(plain.plain1(proxies[i]))) : boundTo(o, () => bind(plain.plain1(o))),
+    );
+    v.push(callVariant(`call/${id}`, fns, bound));
   }
+
   // Creation with 1, 4, 16 captured values.
   for (const n of SIZES) {
-    const objs = objects.slice(0, n);
-    v.push(createVariant(`create/${n}/plain`, plain[`plain${n}`], objs, bound));
+    const factory = plain[`plain${n}`];
+    v.push(createVariant(`create/${n}/plain`, factory, objects, n, bound));
+    // The floor: one getStore() and one closure over n values.
+    const floorArgs = Array.from({ length: n }, () => "s").join(", ");
+    const floorLoop = makeLoop(["S", "P"], `((s) => P(${floorArgs}))(S.getStore())`, "object");
+    v.push({ id: `create/${n}/floor`, expect: 1, run: (count) => bound(() => floorLoop(als, factory, count)) });
     if (marked) {
-      v.push(createVariant(`create/${n}/compiled-proxy`, marked[`marked${n}`], proxies.slice(0, n), bound));
-      v.push(createVariant(`create/${n}/compiled-const`, marked[`marked${n}`], objs, bound));
+      v.push(createVariant(`create/${n}/compiled-proxy`, marked[`marked${n}`], proxies, n, bound));
+      v.push(createVariant(`create/${n}/compiled-const`, marked[`marked${n}`], objects, n, bound));
     }
+    if (known) v.push(createFixedVariant(`create/${n}/compiled-known`, known[`known${n}`], bound));
+    if (direct && !knownDirect) v.push(createFixedVariant(`create/${n}/proposed`, direct[`proposed${n}`], bound));
+    if (proposed) v.push(createFixedVariant(`create/${n}/proposed-site`, proposed[`proposedSite${n}`], bound));
     for (const [id, bind] of nodePeers(captureContext)) {
-      v.push(createVariant(`create/${n}/${id}`, plain[`plain${n}`], objs, bound, bind));
+      v.push(createVariant(`create/${n}/${id}`, factory, objects, n, bound, bind));
     }
   }
-  // Proxy access: request.user.id through each kind of indirection.
-  const floor = new Proxy({}, { get: (_, key) => Reflect.get(als.getStore(), key) });
-  const reads = [
-    ["access/direct", "o.user.id", req],
-    ["access/get-store", "o.getStore().user.id", als],
-    ["access/empty-proxy", "o.user.id", new Proxy(req, {})],
-    ["access/floor", "o.user.id", floor],
-    ["access/context-proxy", "o.user.id", request],
-    ["access/getter-proxy", "o.user.id", rt.contextProxy(() => als.getStore(), { name: "alsRequest" })],
-  ];
-  for (const [id, expr, target] of reads) {
-    const loop = makeLoop(["o"], expr);
-    v.push({ id, expect: req.user.id, run: (n) => bound(() => loop(target, n)) });
-  }
-  const plainReader = plain.plainReader(req);
-  v.push({ id: "access/plain-reader", expect: req.user.id, run: (n) => bound(() => plainReader(n)) });
-  if (marked) {
-    const capturedReader = bound(() => marked.markedReader(request));
-    v.push({ id: "access/captured-reader", expect: req.user.id, run: (n) => bound(() => capturedReader(n)) });
-  }
-  return v;
+
+  // Proxy access: request.user.id through each kind of indirection, over 16 receivers of each kind.
+  const floorHandler = { get: (_, key) => Reflect.get(als.getStore(), key) };
+  v.push(readVariant("access/direct", objects, bound));
+  v.push(readVariant("access/get-store", [als], bound, "X[0].getStore().user.id", req.user.id));
+  v.push(readVariant("access/empty-proxy", objects.map((o) => new Proxy(o, {})), bound));
+  v.push(readVariant("access/floor", objects.map(() => new Proxy({}, floorHandler)), bound, undefined, req.user.id));
+  v.push(readVariant("access/context-proxy", proxies, bound, undefined, req.user.id));
+  const getterProxies = objects.map((_, i) => rt.contextProxy(() => als.getStore(), { name: `g${i}` }));
+  v.push(readVariant("access/getter-proxy", getterProxies, bound, undefined, req.user.id));
+  return { variants: v, knownDirect };
 }
 
 /** captureContext without its one-time "plugin not applied" warning on stderr. */
@@ -132,29 +164,27 @@ function quietCapture(rt) {
 
 function zoneVariants() {
   require("zone.js/node");
-  const zone = globalThis.Zone.current.fork({ name: "request", properties: { req } });
-  const inZone = (fn) => zone.run(fn);
+  const zoneFor = (o) => globalThis.Zone.current.fork({ name: "request", properties: { req: o } });
+  const inZone = (fn) => zoneFor(req).run(fn);
   const bind = (fn) => globalThis.Zone.current.wrap(fn, "bench");
-  const v = [callVariant("call/zone-wrap", inZone(() => bind(rawPlain.plain1(req))))];
-  for (const n of SIZES) {
-    v.push(createVariant(`create/${n}/zone-wrap`, rawPlain[`plain${n}`], objects.slice(0, n), inZone, bind));
-  }
-  return v;
+  const fns = objects.map((o) => zoneFor(o).run(() => bind(rawPlain.plain1(o))));
+  const v = [callVariant("call/zone-wrap", fns, inZone)];
+  for (const n of SIZES) v.push(createVariant(`create/${n}/zone-wrap`, rawPlain[`plain${n}`], objects, n, inZone, bind));
+  return { variants: v };
 }
 
 function clsVariants() {
   const ns = require("cls-hooked").createNamespace("bench");
-  const inNs = (fn) =>
+  const inNs = (fn, o = req) =>
     ns.runAndReturn(() => {
-      ns.set("req", req);
+      ns.set("req", o);
       return fn();
     });
   const bind = (fn) => ns.bind(fn);
-  const v = [callVariant("call/cls-bind", inNs(() => bind(rawPlain.plain1(req))))];
-  for (const n of SIZES) {
-    v.push(createVariant(`create/${n}/cls-bind`, rawPlain[`plain${n}`], objects.slice(0, n), inNs, bind));
-  }
-  return v;
+  const fns = objects.map((o) => inNs(() => bind(rawPlain.plain1(o)), o));
+  const v = [callVariant("call/cls-bind", fns, (fn) => inNs(fn))];
+  for (const n of SIZES) v.push(createVariant(`create/${n}/cls-bind`, rawPlain[`plain${n}`], objects, n, inNs, bind));
+  return { variants: v };
 }
 
 /**
@@ -166,21 +196,20 @@ async function accessCleanVariants() {
   const als = new AsyncLocalStorage();
   const requestContext = rt.createContext("request");
   const bound = (fn) => requestContext.run(req, () => als.run(req, fn));
-  const floor = new Proxy({}, { get: (_, key) => Reflect.get(als.getStore(), key) });
-  return [
-    ["access-clean/floor", floor],
-    ["access-clean/context-proxy", rt.contextProxy(requestContext)],
-  ].map(([id, target]) => {
-    const loop = makeLoop(["o"], "o.user.id");
-    return { id, expect: req.user.id, run: (n) => bound(() => loop(target, n)) };
-  });
+  const floorHandler = { get: (_, key) => Reflect.get(als.getStore(), key) };
+  return {
+    variants: [
+      readVariant("access-clean/floor", objects.map(() => new Proxy({}, floorHandler)), bound, undefined, req.user.id),
+      readVariant("access-clean/context-proxy", objects.map(() => rt.contextProxy(requestContext)), bound, undefined, req.user.id),
+    ],
+  };
 }
 
 const GROUPS = { core: coreVariants, zone: zoneVariants, cls: clsVariants, "access-clean": accessCleanVariants };
 
-/** Runs one group and returns { results: { id: { ns, … } }, notes }. */
+/** Runs one group and returns { results: { id: { ns, … } }, notes, knownDirect? }. */
 export async function runRuntimeGroup(group, { quick }) {
   const notes = [];
-  const variants = await GROUPS[group](notes);
-  return { results: measureAll(variants, { quick }), notes };
+  const { variants, knownDirect } = await GROUPS[group](notes);
+  return { results: measureAll(variants, { quick }), notes, knownDirect };
 }

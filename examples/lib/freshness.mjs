@@ -35,7 +35,7 @@ export function staleReason(repoDir = defaultRepoDir) {
 export function buildIfStale(log, repoDir = defaultRepoDir) {
   const reason = staleReason(repoDir);
   if (!reason) return;
-  log(`demo: ${reason}; building (npm run build, tsc twice: ~20 s on 2 cores)…`);
+  log(`demo: ${reason}; building it first (npm run build: tsc, for ESM and CommonJS)…`);
   const started = Date.now();
   execFileSync(process.execPath, [join(repoDir, "scripts/build.mjs")], { cwd: repoDir, stdio: ["ignore", "inherit", "inherit"] });
   log(`demo: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

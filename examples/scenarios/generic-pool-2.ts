@@ -1,6 +1,6 @@
-// generic-pool 2.x (the pool under knex before 0.14, and many drivers) — acquire(callback). When the pool is busy,
-// the callback is called from release(), inside the request that gave a resource back. generic-pool 3 returns a
-// promise instead and keeps the caller's context (see generic-pool.ts).
+// generic-pool 2.x — acquire(callback). When the pool is busy, the callback is called from release(), inside the
+// request that gave a resource back. generic-pool 3 returns a promise instead and keeps the caller's context (see
+// generic-pool.ts).
 import genericPool from "generic-pool-2";
 import { request, safely, type Reply } from "../app/context.js";
 import type { Exchange } from "../app/server.js";

@@ -1,7 +1,7 @@
-// pg (node-postgres) — pool.query(sql, callback) against a real PostgreSQL. The callback runs from the pooled
-// client's socket, in the context of whichever request that client's work started in, not the caller's
-// (brianc/node-postgres#2533, brianc/node-pg-pool#108). pg 8.23.1 still does this; the promise form
-// (await pool.query(sql)) keeps the caller's context.
+// pg (node-postgres) — pool.query(sql, callback) against a real PostgreSQL. The callback is called from the pooled
+// client's connection, in another request's context than the caller's (brianc/node-postgres#2533,
+// brianc/node-pg-pool#108). pg 8.23.1 still does this; the promise form (await pool.query(sql)) keeps the
+// caller's context.
 import pg from "pg";
 import { request, safely, type Reply } from "../app/context.js";
 import type { Exchange, ScenarioOptions } from "../app/server.js";

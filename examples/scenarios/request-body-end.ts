@@ -1,6 +1,6 @@
-// The incoming request's body stream — req.on("end", ...) registered inside the request's context. The body's
-// events come from the HTTP parser of the connection, which was set up before the request context existed, so
-// on a POST with a body the listener finds no request at all (nodejs/node#41285): "lost", not another's data.
+// The incoming request's body stream — req.on("end", ...) registered inside the request's context. The stream's
+// events are emitted from the connection's HTTP parser, outside the run() that made the request context: on a
+// POST with a body the listener finds no request at all (nodejs/node#41285) — "lost", not another's data.
 import { request, safely, type Reply } from "../app/context.js";
 import type { Exchange } from "../app/server.js";
 

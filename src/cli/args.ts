@@ -1,4 +1,5 @@
-// A strict argument parser: every option is declared per command, anything else is a usage error (exit 2).
+// A strict argument parser: every option is declared per command, anything else (and any option given twice) is a
+// usage error (exit 2).
 // Hand-written rather than util.parseArgs so each error has the catalogue's exact wording.
 import { cliMessages } from "./messages.js";
 import { UsageError } from "./io.js";
@@ -35,6 +36,8 @@ export function parseArgs<K extends string>(
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const key = keys.find((k) => spec[k].names.includes(name));
     if (key === undefined) throw new UsageError(cliMessages.C002_UNKNOWN_OPTION(command, name));
+    // `-d a -d b` would silently keep one of them: which one the user meant is a guess.
+    if (values[key] !== undefined) throw new UsageError(cliMessages.C020_REPEATED_OPTION(command, name));
     if (!spec[key].takesValue) {
       if (eq !== -1) throw new UsageError(cliMessages.C009_UNEXPECTED_VALUE(command, name));
       values[key] = true;

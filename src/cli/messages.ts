@@ -6,6 +6,7 @@ Usage:
   unproxy transform <files|dirs> [--out-dir <dir>]   compile with the plugin; print or write the output
   unproxy explain <files|dirs> [--json]               per marked closure: what is captured, what stays live, why
   unproxy check <files|dirs> [--fix] [--json]         find unmarked closures handed to timers, listeners, queues
+  unproxy verify <built files|dirs> [--json]          fail when built output still holds a marker (plugin did not run)
   unproxy --version                                   print the version
   unproxy <command> --help                            help for one command
 
@@ -20,8 +21,8 @@ export const TRANSFORM_HELP = `Usage: unproxy transform <files|dirs> [--out-dir 
 Compiles each file with the unproxy Babel plugin. Your Babel config (babel.config.js, .babelrc…) is used when
 Babel finds one for the file, with unproxy/babel added if it is not already listed; otherwise TypeScript
 (@babel/preset-typescript, plus @babel/preset-react for .tsx/.jsx) and the plugin.
-Directories are searched for .js .jsx .mjs .cjs .ts .tsx .mts .cts files; node_modules, dist and hidden
-directories are skipped.
+Directories are searched for .js .jsx .mjs .cjs .ts .tsx .mts .cts files; node_modules, dist, the --out-dir,
+hidden files and directories, .d.ts files and symbolic links are skipped.
 
 Options:
   -d, --out-dir <dir>  write the outputs under <dir>, mirroring the inputs' paths (.ts/.tsx/.jsx become .js)
@@ -29,6 +30,9 @@ Options:
   -h, --help           show this help
 
 Without --out-dir the output goes to stdout; with several files, each starts with a "// <file>" line.
+Nothing is written when the out dir is an input directory, an output would overwrite an input, or two inputs
+would share an output. Exit status: 0 written; 1 a file failed (the others were written); 2 a usage problem,
+nothing written; 3 writing failed part-way (disk full, stdout closed).
 
 Examples:
   unproxy transform src/server.ts
@@ -74,10 +78,49 @@ Examples:
   unproxy check src
   unproxy check src --deferring .subscribe --fix
 `;
+// File-system error codes as people say them; the code itself follows in parentheses, for searching.
+const REASONS: Record<string, string> = {
+  EACCES: "permission denied",
+  EDQUOT: "disk quota exceeded",
+  EEXIST: "a file is in the way",
+  EIO: "input/output error",
+  EISDIR: "it is a directory",
+  ELOOP: "too many levels of symbolic links (a symlink loop)",
+  EMFILE: "too many open files",
+  ENAMETOOLONG: "the name is too long",
+  ENOSPC: "no space left on device",
+  ENOTDIR: "a part of the path is a file, not a directory",
+  EPERM: "operation not permitted",
+  EPIPE: "the reading end of the pipe was closed",
+  EROFS: "read-only file system",
+};
+
+/** "no space left on device (ENOSPC)", from a Node system error; another error's own message. */
+export function reason(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string") return `${REASONS[code] ?? "system error"} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const VERIFY_HELP = `Usage: unproxy verify <built files|dirs> [--json]
+
+The guard against "the compiler never ran": the plugin consumes every /* @unproxy */ comment and inline
+captureContext(() => …) call it compiles, so one left in built output means the plugin did not run on that file.
+Lists each (file:line:column and the line) and exits with status 1; exits 0 when none is left. Run it in CI on
+your build's output, unminified (a minifier drops comments and may rename captureContext).
+
+Options:
+  --json      print { findings: [...], errors: [...] } as JSON
+  -h, --help  show this help
+
+Examples:
+  unproxy verify dist
+  unproxy verify .next/server build/server.js
+`;
 
 export const cliMessages = {
   C001_UNKNOWN_COMMAND: (command: string) =>
-    `unproxy: [UNPROXY_C001] unknown command "${command}". Commands: transform, explain, check. Run "unproxy --help".`,
+    `unproxy: [UNPROXY_C001] unknown command "${command}". Commands: transform, explain, check, verify. Run "unproxy --help".`,
   C002_UNKNOWN_OPTION: (command: string, option: string) => {
     const program = command === "" ? "unproxy" : `unproxy ${command}`;
     return `${program}: [UNPROXY_C002] unknown option "${option}". Run "${program} --help" for the options.`;
@@ -103,9 +146,42 @@ export const cliMessages = {
   C011_BAD_CHECK_OPTIONS: (source: string, problem: string) =>
     `unproxy check: [UNPROXY_C011] ${source}: ${problem}.`,
   C012_CANNOT_PARSE: (message: string) => `[UNPROXY_C012] cannot check this file: ${message}`,
+  C013_MARKER_LEFT: (where: string, kind: "comment" | "call", line: string) =>
+    `${where}: [UNPROXY_C013] ${kind === "comment" ? "@unproxy comment" : "captureContext(function) call"} left in ` +
+    `built output: the unproxy plugin did not compile this file.\n    ${line}`,
+  C014_CANNOT_VERIFY: (message: string) => `[UNPROXY_C014] cannot verify this file: ${message}`,
+  C020_REPEATED_OPTION: (command: string, option: string) =>
+    `unproxy ${command}: [UNPROXY_C020] option "${option}" is given more than once; give it once.`,
+  C021_OUT_DIR_IS_INPUT: (outDir: string, input: string) =>
+    `unproxy transform: [UNPROXY_C021] --out-dir "${outDir}" is or contains the input directory "${input}": the ` +
+    `outputs would overwrite or mix with your sources. Nothing was written; choose a directory outside the inputs, ` +
+    `e.g. --out-dir build.`,
+  C022_OVERWRITES_INPUT: (output: string) =>
+    `unproxy transform: [UNPROXY_C022] the output "${output}" would overwrite an input file of the same name. ` +
+    `Nothing was written; choose an --out-dir that holds no inputs.`,
+  C023_SAME_OUTPUT: (first: string, second: string, output: string) =>
+    `unproxy transform: [UNPROXY_C023] "${first}" and "${second}" would both be written to "${output}". ` +
+    `Nothing was written; compile them in separate runs, or rename one.`,
+  C024_OUT_DIR_NOT_DIR: (outDir: string, file: string) =>
+    `unproxy transform: [UNPROXY_C024] cannot use --out-dir "${outDir}": "${file}" is a file, not a directory. ` +
+    `Nothing was written.`,
+  C025_CANNOT_READ: (path: string, error: unknown) =>
+    `unproxy: [UNPROXY_C025] cannot read "${path}": ${reason(error)}.`,
+  C026_CANNOT_WRITE: (path: string, error: unknown, written: number, total: number) =>
+    `unproxy transform: [UNPROXY_C026] cannot write "${path}": ${reason(error)}. ${written} of ${total} ` +
+    `${total === 1 ? "file was" : "files were"} written; the output is incomplete.`,
+  C027_STDOUT_FAILED: (error: unknown) =>
+    `unproxy: [UNPROXY_C027] cannot write to stdout: ${reason(error)}; the output is incomplete.`,
+  C028_NOTHING_WRITTEN: () =>
+    `unproxy transform: [UNPROXY_C028] nothing was written: your Babel config ignores every file given.`,
 } as const;
 
 export const notes = {
+  verifyFound: (markers: number, files: number, total: number) =>
+    `unproxy verify: ${markers} ${markers === 1 ? "marker" : "markers"} left in ${files} of ${total} ` +
+    `${total === 1 ? "file" : "files"}: add unproxy to the build that wrote them (docs/integrations.md)`,
+  verifyClean: (total: number) =>
+    `unproxy verify: no marker left in ${total} ${total === 1 ? "file" : "files"}`,
   checkFound: (closures: number, files: number, total: number) =>
     `unproxy check: ${closures} unmarked ${closures === 1 ? "closure" : "closures"} handed to deferring APIs in ` +
     `${files} of ${total} ${total === 1 ? "file" : "files"}`,

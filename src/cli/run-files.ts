@@ -7,7 +7,7 @@ import type { Options as PluginOptions } from "../plugin/index.js";
 import { loadBabel, optionsFor } from "./babel.js";
 import type { SourceFile } from "./files.js";
 import { UsageError, type CliIO } from "./io.js";
-import { notes } from "./messages.js";
+import { cliMessages, notes } from "./messages.js";
 import { createProgress } from "./progress.js";
 
 export interface FileOutcome {
@@ -26,6 +26,10 @@ export function displayPath(path: string, cwd: string): string {
 }
 
 function describeError(error: unknown, file: SourceFile, display: string): string {
+  // A file that cannot be read (permissions, a dangling path) says why in the catalogue's words, not Node's.
+  if (typeof (error as { syscall?: unknown } | null)?.syscall === "string") {
+    return cliMessages.C025_CANNOT_READ(display, error);
+  }
   const message = error instanceof Error ? error.message : String(error);
   return message.startsWith(file.path) ? display + message.slice(file.path.length) : message;
 }

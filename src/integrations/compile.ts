@@ -31,28 +31,30 @@ function sourceTypeOf(id: string): "module" | "script" | "unambiguous" {
 export interface CompileOptions {
   /** Presets run after the plugin (unproxy/register: preset-typescript where Node cannot strip types). */
   presets?: BabelCore.PluginItem[];
-  /** Keep TypeScript syntax in the output (bundlers and Node's type stripping remove it later). */
+  /** TypeScript syntax stays in the output unless a preset removes it (bundlers and Node strip it later). */
   sourceMaps: boolean | "inline";
 }
 
 export interface Compiled {
   code: string;
   map: BabelCore.BabelFileResult["map"];
+  /** "module" when the file has import/export syntax (a .js/.ts file's format is otherwise ambiguous). */
+  sourceType: "module" | "script";
 }
 
-export async function compile(
-  babel: Babel,
-  code: string,
+/** Babel options running only the plugin (and `presets`), parsing the syntax the file's extension says. */
+export function babelOptions(
   id: string,
-  pluginOptions: PluginOptions,
+  /** null: no plugin (unproxy/register stripping types from a file without markers). */
+  pluginOptions: PluginOptions | null,
   { presets = [], sourceMaps }: CompileOptions,
-): Promise<Compiled> {
+): BabelCore.TransformOptions {
   const { typescript, jsx } = languageOf(id);
   const parserPlugins: NonNullable<BabelCore.ParserOptions["plugins"]> = [];
   if (typescript) parserPlugins.push("typescript");
   if (jsx) parserPlugins.push("jsx");
   const filename = cleanId(id);
-  const result = await babel.transformAsync(code, {
+  return {
     filename,
     sourceFileName: filename,
     configFile: false,
@@ -60,13 +62,37 @@ export async function compile(
     browserslistConfigFile: false,
     sourceType: sourceTypeOf(id),
     parserOpts: { plugins: parserPlugins },
-    plugins: [[unproxyPlugin, pluginOptions]],
+    plugins: pluginOptions ? [[unproxyPlugin, pluginOptions]] : [],
     presets,
     sourceMaps,
     // Code frames go to bundlers' overlays and CI logs: no terminal colours.
     highlightCode: false,
-  });
-  return { code: result!.code!, map: result!.map };
+    ast: true,
+  };
+}
+
+function compiled(result: BabelCore.BabelFileResult | null): Compiled {
+  return { code: result!.code!, map: result!.map, sourceType: result!.ast!.program.sourceType };
+}
+
+export async function compile(
+  babel: Babel,
+  code: string,
+  id: string,
+  pluginOptions: PluginOptions | null,
+  options: CompileOptions,
+): Promise<Compiled> {
+  return compiled(await babel.transformAsync(code, babelOptions(id, pluginOptions, options)));
+}
+
+export function compileSync(
+  babel: Babel,
+  code: string,
+  id: string,
+  pluginOptions: PluginOptions | null,
+  options: CompileOptions,
+): Compiled {
+  return compiled(babel.transformSync(code, babelOptions(id, pluginOptions, options)));
 }
 
 export interface CompileError extends Error {

@@ -58,12 +58,17 @@ class ContextSlot implements Slot {
 }
 
 export class ContextImpl<T> implements Context<T> {
+  // A brand rather than instanceof for the hot checks: `#brand in x` is one map check, never a trap or a getter.
+  readonly #brand = true;
   readonly name: string;
   /** @internal */
   readonly slot: ContextSlot;
+  /** @internal The backend's one store (an own field: current() is on the closure-creation path). */
+  readonly store: Store;
 
   constructor(name: string, store: Store) {
     this.name = name;
+    this.store = store;
     this.slot = new ContextSlot(store, this);
   }
 
@@ -73,13 +78,18 @@ export class ContextImpl<T> implements Context<T> {
     // recurse on every read: bind the object it stands for now.
     const proxied = typeof value === "function" ? proxies.get(value) : undefined;
     const frame: Frame = { v: proxied === undefined ? value : proxied(), r: undefined };
-    const store = this.slot.store;
+    const store = this.store;
     return store.run(bind(store.getStore(), this, frame), fn as (...args: any[]) => R, ...args);
+  }
+
+  /** @internal Made by this copy of the runtime (another copy's contexts are ContextLike only). */
+  static is(value: unknown): value is ContextImpl<unknown> {
+    return typeof value === "object" && value !== null && #brand in value;
   }
 
   /** @internal The current value, or undefined: one store read, no call in between (compiled code's direct read). */
   current(): unknown {
-    let scope = this.slot.store.getStore();
+    let scope = this.store.getStore();
     while (scope !== undefined) {
       if (scope.k === this) return scope.v;
       scope = scope.n;

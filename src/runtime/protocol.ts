@@ -42,13 +42,50 @@ export function unproxyIfBound<T>(value: T): T {
   }
 }
 
+/** A capture site's memory of the proxy it saw last (unproxyAt). */
+export interface UnproxySite {
+  /** The last proxy seen here (the site itself until one is). */
+  p: unknown;
+  /** Its registered function. */
+  r: (ifUnbound?: symbol) => unknown;
+}
+
+const notSeen = (): never => {
+  throw new Error("unproxy: unreachable");
+};
+
+/** A new capture site, made once per captured binding by compiled code (at the top of the module). */
+export function unproxySite(): UnproxySite {
+  const site: UnproxySite = { p: undefined, r: notSeen };
+  site.p = site; // compiled code never passes the site itself
+  return site;
+}
+
+/**
+ * unproxy(value) at a capture site: a binding that holds the same proxy every time (an import, a module-level
+ * constant) skips the registry lookup after the first time. Only proxies are remembered, never other values, so a
+ * site keeps nothing alive that the program would not (a proxy lives as long as its module anyway).
+ */
+export function unproxyAt<T>(site: UnproxySite, value: T): T {
+  if (value === site.p) return site.r() as T;
+  if (typeof value === "function") {
+    const current = proxies.get(value);
+    if (current !== undefined) {
+      site.p = value;
+      site.r = current;
+      return current() as T;
+    }
+  }
+  return value;
+}
+
 /**
  * unproxy(proxy) for a proxy the plugin has proven is `contextProxy(context)` (a const binding in the same file):
  * the context's value read directly — one store read, no registry lookup. Anything unusual (another copy's context,
  * a getter, unbound, a primitive or function value) takes unproxy(proxy), so the result and errors are the same.
  */
 export function unproxyFrom<T>(context: unknown, proxy: T): T {
-  if (context instanceof ContextImpl) {
+  if (ContextImpl.is(context)) {
     const value = context.current();
     if (typeof value === "object" && value !== null) return value as T;
   }
@@ -57,7 +94,7 @@ export function unproxyFrom<T>(context: unknown, proxy: T): T {
 
 /** unproxyIfBound(proxy) for a proxy proven to be `contextProxy(context)`, as unproxyFrom(). */
 export function unproxyIfBoundFrom<T>(context: unknown, proxy: T): T {
-  if (context instanceof ContextImpl) {
+  if (ContextImpl.is(context)) {
     const value = context.current();
     if (typeof value === "object" && value !== null) return value as T;
   }

@@ -1,10 +1,12 @@
 // The fixtures on the oldest Babel the plugin accepts: @babel/core 7.22.0 with its own parser, traverse, generator and
 // types (pinned by this folder's lock). Fixtures that add presets or plugins are left to the main suites (those
-// packages come in newer versions), as is exec.ts. Outputs are compared after printing both through the root's
-// generator, so formatting changes between Babel releases do not count; the code must be the same.
+// packages come in newer versions), as is exec.ts; source mappings are checked here too. Outputs are compared after
+// printing both through the root's generator, so formatting changes between Babel releases do not count; the code
+// must be the same.
 "use strict";
 const assert = require("node:assert/strict");
 const { test } = require("node:test");
+const fs = require("node:fs");
 const path = require("node:path");
 const babel = require("./node_modules/@babel/core");
 const { parse } = require("@babel/parser");
@@ -26,8 +28,11 @@ for (const fixture of harness.listFixtures()) {
       assert.throws(() => harness.transformFixture(babel, plugin, fixture), (error) => error.message.includes(options.throws));
       return;
     }
-    const output = harness.transformFixture(babel, plugin, fixture);
-    assert.equal(reprint(output), reprint(harness.expectedOutput(fixture, 7).code));
-    assert.equal(harness.transformFixture(babel, plugin, fixture, output, true), output);
+    const result = harness.transform(babel, plugin, fixture);
+    const expectedFile = path.join(fixture.dir, "output.ts");
+    assert.ok(fs.existsSync(expectedFile), `${expectedFile} is missing (the Babel 7 run writes it with OVERWRITE=1)`);
+    assert.equal(reprint(result.code), reprint(fs.readFileSync(expectedFile, "utf8")));
+    harness.checkSourceMappings(fixture, result);
+    assert.equal(harness.transformFixture(babel, plugin, fixture, result.code, true), result.code);
   });
 }

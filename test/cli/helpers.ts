@@ -16,7 +16,14 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { cwd: string; tty?: boolean }): Promise<CliRun> {
+export interface CliRunOptions {
+  cwd: string;
+  tty?: boolean;
+  /** Replaces the output file writer (e.g. to make a write fail with ENOSPC). */
+  writeFile?: (path: string, data: string) => void;
+}
+
+export async function runCli(argv: string[], options: CliRunOptions): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await cli.main(argv, {
@@ -24,6 +31,7 @@ export async function runCli(argv: string[], options: { cwd: string; tty?: boole
     stderr: (text: string) => void (stderr += text),
     stderrIsTTY: options.tty ?? false,
     cwd: options.cwd,
+    ...(options.writeFile ? { writeFile: options.writeFile } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -5,7 +5,7 @@ describe("unproxy usage errors", () => {
   const cwd = makeProject({ "src/a.ts": "export const a = 1;\n", "types/only.d.ts": "export {};\n" });
 
   test.each([
-    [["frobnicate"], 'unproxy: [UNPROXY_C001] unknown command "frobnicate". Commands: transform, explain, check. Run "unproxy --help".'],
+    [["frobnicate"], 'unproxy: [UNPROXY_C001] unknown command "frobnicate". Commands: transform, explain, check, verify. Run "unproxy --help".'],
     [["--frob"], 'unproxy: [UNPROXY_C002] unknown option "--frob". Run "unproxy --help" for the options.'],
     [["transform", "src", "--minify"], 'unproxy transform: [UNPROXY_C002] unknown option "--minify". Run "unproxy transform --help" for the options.'],
     [["explain", "--out-dir=x", "src"], 'unproxy explain: [UNPROXY_C002] unknown option "--out-dir". Run "unproxy explain --help" for the options.'],

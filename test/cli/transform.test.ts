@@ -127,8 +127,9 @@ describe("unproxy transform", () => {
     const cwd = makeProject({
       "babel.config.json": JSON.stringify({ ignore: ["**/skip.js"] }),
       "src/skip.js": "export const x = 1;\n",
+      "src/kept.js": "export const y = 2;\n",
     });
-    const run = await runCli(["transform", "src/skip.js"], { cwd });
-    expect(run).toEqual({ code: 0, stdout: "", stderr: "unproxy: skipped src/skip.js: ignored by your Babel config\n" });
+    const run = await runCli(["transform", "src"], { cwd });
+    expect(run).toEqual({ code: 0, stdout: "// src/kept.js\nexport const y = 2;\n", stderr: "unproxy: skipped src/skip.js: ignored by your Babel config\n" });
   });
 });

@@ -1,5 +1,5 @@
 // Runs examples/demo.mjs in a child process, as `npm run demo -- …` would.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { join } from "node:path";
 
 export const root = join(__dirname, "..", "..");
@@ -32,8 +32,20 @@ export function demo(args: string[], env: NodeJS.ProcessEnv = process.env) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function demoJson(args: string[], env?: NodeJS.ProcessEnv) {
-  const run = demo([...args, "--json"], env);
+/** The same as demo(), without blocking: several runs can overlap (each is mostly waiting on its own server). */
+export function demoAsync(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ReturnType<typeof demo>> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, "examples/demo.mjs"), ...args], { cwd: root, env, timeout: 120_000 });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+function parseJson(run: ReturnType<typeof demo>) {
   let parsed: { rows: Row[]; skipped: Skip[] } | undefined;
   try {
     parsed = JSON.parse(run.stdout);
@@ -41,4 +53,12 @@ export function demoJson(args: string[], env?: NodeJS.ProcessEnv) {
     throw new Error(`demo printed no JSON (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
   }
   return { ...run, rows: parsed!.rows, skipped: parsed!.skipped };
+}
+
+export function demoJson(args: string[], env?: NodeJS.ProcessEnv) {
+  return parseJson(demo([...args, "--json"], env));
+}
+
+export async function demoJsonAsync(args: string[], env?: NodeJS.ProcessEnv) {
+  return parseJson(await demoAsync([...args, "--json"], env));
 }

@@ -11,12 +11,17 @@ const { checkBatch, newStats } = require("./property.cjs");
 const { differential } = require("./run-program.cjs");
 
 const SEED = 20261130;
+// Sample sizes for the gate (`npm test`), chosen to keep it within its time budget: about 4 programs per batch. The
+// slow tier (`npm run test:slow`) runs the long form, test/fuzz/long-run.mjs, on thousands of programs more; these
+// variables make this suite bigger when wanted.
+const BATCHES = Number(process.env.UNPROXY_FUZZ_BATCHES ?? 60);
+const ORACLE_SAMPLES = Number(process.env.UNPROXY_FUZZ_ORACLE_SAMPLES ?? 60);
 
-test("compiled and uncompiled agree on at least 1,000 random programs (fixed seed)", async () => {
+test(`compiled and uncompiled agree on ${BATCHES} batches of random programs (fixed seed)`, async () => {
   const stats = newStats();
-  const run = () => fc.assert(fc.asyncProperty(batchArb, (batch) => checkBatch(batch, stats)), { seed: SEED, numRuns: 250 });
+  const run = () => fc.assert(fc.asyncProperty(batchArb, (batch) => checkBatch(batch, stats)), { seed: SEED, numRuns: BATCHES });
   await run();
-  expect(stats.programs).toBeGreaterThanOrEqual(1000);
+  expect(stats.programs).toBeGreaterThanOrEqual(BATCHES * 3);
   // The programs exercise the plugin: most are rewritten, with several marked closures each.
   expect(stats.rewritten / stats.programs).toBeGreaterThan(0.5);
   expect(stats.markedClosures).toBeGreaterThan(stats.programs);
@@ -25,7 +30,7 @@ test("compiled and uncompiled agree on at least 1,000 random programs (fixed see
 test("the oracle notices when marked closures are left uncompiled", async () => {
   // Same generator, markers printed but the plugin not applied: comment-marked closures then read the context they
   // run in, not the one they were created in, and some programs must show it.
-  const samples: { program: unknown; pipeline: string }[] = fc.sample(programArb, { seed: SEED, numRuns: 150 });
+  const samples: { program: unknown; pipeline: string }[] = fc.sample(programArb, { seed: SEED, numRuns: ORACLE_SAMPLES });
   let diverging = 0;
   for (const { program, pipeline } of samples) {
     const r = await differential(program, { pipeline, withoutPlugin: true });

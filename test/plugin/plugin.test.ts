@@ -1,6 +1,5 @@
-// Plugin behaviour that fixtures cannot express: option validation, the explain report, source maps, the bail-out.
+// Plugin behaviour that fixtures cannot express: option validation, the explain report, the bail-out.
 import * as babel from "@babel/core";
-import { SourceMapConsumer } from "source-map";
 import plugin from "../../src/plugin/index";
 import type { Options, ReportEntry } from "../../src/plugin/index";
 
@@ -74,25 +73,6 @@ describe("files without markers", () => {
       parserOpts: { plugins: ["typescript", "jsx"] },
     })!.code;
     expect(transform(code).code).toBe(without);
-  });
-});
-
-test("a source map sends positions inside the closure body back to the original line and column", async () => {
-  const code = [
-    'import { request } from "./context";',
-    "",
-    "export function handle() {",
-    "  queue.push(/* @unproxy */ () => {",
-    "    audit(request.user.id);",
-    "  });",
-    "}",
-  ].join("\n");
-  const result = transform(code, {}, { sourceMaps: true, sourceFileName: "handler.ts" });
-  const lines = result.code!.split("\n");
-  const line = lines.findIndex((text) => text.includes("audit(")) + 1;
-  const column = lines[line - 1].indexOf("audit(");
-  await SourceMapConsumer.with(result.map as any, null, (consumer) => {
-    expect(consumer.originalPositionFor({ line, column })).toMatchObject({ source: "handler.ts", line: 5, column: 4 });
   });
 });
 

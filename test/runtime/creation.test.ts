@@ -8,6 +8,8 @@ import {
   unproxyFrom,
   unproxyIfBound,
   unproxyIfBoundFrom,
+  unproxyAt,
+  unproxySite,
   UnboundContextError,
 } from "../../src/runtime/index";
 
@@ -117,5 +119,35 @@ describe("unproxyFrom(context, proxy) is unproxy(proxy), read directly", () => {
       expect(unproxyIfBoundFrom(getter, viaGetter)).toBe(real);
     });
     expect(unproxyIfBoundFrom(getter, viaGetter)).toBe(viaGetter);
+  });
+});
+
+describe("unproxyAt(site, value) is unproxy(value), remembering the proxy a site saw last", () => {
+  const ctx = createContext<{ id: number }>("request");
+  const request = contextProxy(ctx);
+  const other = contextProxy(ctx, { name: "other" });
+
+  test("follows the proxy's current value every time, and switches proxies", () => {
+    const site = unproxySite();
+    const a = { id: 1 };
+    const b = { id: 2 };
+    expect(ctx.run(a, () => unproxyAt(site, request))).toBe(a);
+    expect(ctx.run(b, () => unproxyAt(site, request))).toBe(b);
+    expect(ctx.run(a, () => unproxyAt(site, other))).toBe(a);
+    expect(site.p).toBe(other);
+    expect(() => unproxyAt(site, other)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND", contextName: "other" }));
+  });
+
+  test("other values pass untouched and are not remembered", () => {
+    const site = unproxySite();
+    const { value, traps } = spied();
+    const plain = { id: 3 };
+    for (const v of [value, plain, undefined, null, 0, () => 1]) expect(unproxyAt(site, v)).toBe(v);
+    expect(traps).toEqual([]);
+    expect(site.p).toBe(site);
+    const real = { id: 4 };
+    expect(ctx.run(real, () => unproxyAt(site, request))).toBe(real);
+    expect(ctx.run(real, () => unproxyAt(site, plain))).toBe(plain);
+    expect(site.p).toBe(request);
   });
 });

@@ -196,10 +196,10 @@ test("UnboundContextError carries the context's name and code", () => {
 
 test("the catalogue: every message has the [unproxy] prefix and its own code", () => {
   const messages = Object.entries(errors).filter(([name]) => name.endsWith("Message"));
-  expect(messages.length).toBe(27);
+  expect(messages.length).toBe(28);
   const codes = messages.map(([, build]) => {
     const text = (build as (...args: unknown[]) => string)("x", "y");
-    expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|R\d{3})\)$/s);
+    expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|[RA]\d{3})\)$/s);
     return /\((UNPROXY_\w+)\)$/.exec(text)![1];
   });
   expect(new Set(codes).size).toBe(codes.length);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
-import { babel, distDir, execTransformOptions, pluginCjsFile, runtimeCjsFile } from "./babel.mjs";
+import { babel, distDir, execTransformOptions, harness, pluginCjsFile, runtimeCjsFile } from "./babel.mjs";
 
 const distRoot = distDir + path.sep;
 const EXTENSIONS = ["", ".ts", ".tsx", ".js", "/index.ts", "/index.js"];
@@ -75,7 +75,8 @@ export async function runExec(fixture, outputCode) {
   const outputFile = path.join(fixture.dir, "output.js");
   // A script runs as written: the CommonJS transform would make it strict, changing what `arguments` does.
   const script = fixture.options.sourceType === "script";
-  const virtualModules = { [outputFile]: script ? outputCode : compileToCommonJs(outputCode, fixture.input) };
+  const compiled = script ? outputCode : harness.withHelpers(babel, fixture, compileToCommonJs(outputCode, fixture.input));
+  const virtualModules = { [outputFile]: compiled };
   const exported = createRegistry({ virtualModules }).load(path.join(fixture.dir, "exec.ts"));
   if (typeof exported.default === "function") await exported.default();
 }

@@ -12,12 +12,15 @@ export const requestContext = createContext("request");
 export const request = contextProxy(requestContext);
 `;
 
-// Line 5 holds the marked callback; sourcemap checks look for ":seen" there.
+// Line 6 holds the comment-marked callback; sourcemap checks look for ":seen" there. later.js marks one with
+// captureContext(), which the runtime resolves by itself too (with a warning) when the plugin did not run.
 const APP = `import { request, requestContext } from "./context";
+import { later } from "./later";
 
 const queue = [];
 export function handle() {
   queue.push(/* @unproxy */ () => request.id + ":seen");
+  queue.push(later());
 }
 requestContext.run({ id: "A" }, handle);
 const seen = requestContext.run({ id: "B" }, () => queue.map((callback) => callback()));
@@ -29,7 +32,13 @@ const APP_TS = APP.replace("const queue = [];", "const queue: Array<() => string
   .replace("export function handle() {", "export function handle(): void {");
 const CONTEXT_TS = CONTEXT.replace('createContext("request")', 'createContext<{ id: string }>("request")');
 
-export const MARKED_LINE = 5;
+export const MARKED_LINE = 6;
+
+const LATER = `import { captureContext } from "unproxy";
+import { request } from "./context";
+
+export const later = () => captureContext(() => request.id + ":captured");
+`;
 
 // A marked closure next to a direct eval(): the plugin refuses with UNPROXY_E004 at line 4, column 2.
 const BROKEN = `import { request } from "./context";
@@ -54,6 +63,7 @@ export function makeProject(dir: string = mkdtempSync(join(tmpdir(), "unproxy-in
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "integration-app", private: true }));
   writeFileSync(join(dir, "src", "app.js"), APP);
   writeFileSync(join(dir, "src", "context.js"), CONTEXT);
+  writeFileSync(join(dir, "src", "later.js"), LATER);
   writeFileSync(join(dir, "src", "app.ts"), APP_TS);
   writeFileSync(join(dir, "src", "broken.js"), BROKEN);
   writeFileSync(join(dir, "src", "context.ts"), CONTEXT_TS);
