@@ -34,7 +34,6 @@ export function createCallback(reply: Reply): () => void {
 }
 
 export function handle(reply: Reply, { fail }: Exchange): void {
-  sharedSettings()
-    .then(() => profiles.load({ userId: request.user.id, audit: safely(createCallback(reply), fail) }))
-    .catch(fail);
+  const lookup: Lookup = { userId: request.user.id, audit: safely(createCallback(reply), fail) };
+  sharedSettings().then(() => profiles.load(lookup)).catch(fail);
 }
