@@ -1,6 +1,7 @@
 // `unproxy check`'s detection, on a Babel AST: unmarked closures that read a capturable name and are handed to a
-// deferring API. A closure counts as handed over when it is the argument itself, a constant holding it, or what a
-// local function returns (`queue.push(createCallback(reply))`). A local function or method that passes one of its
+// deferring API. A closure counts as handed over when it is the argument itself, a constant holding it, what a local
+// function returns (`queue.push(createCallback(reply))`), a property of an options object, or an argument of a call
+// that may wrap it (`req.on("end", safely(cb, fail))`). A local function or method that passes one of its
 // parameters to a deferring API is deferring too (`subscribe(listener) { this.once("flush", listener) }`), within
 // the file. Which names are capturable is the plugin's own analysis (free-variables.ts, classify.ts).
 import type { NodePath, types as t } from "@babel/core";
@@ -121,27 +122,35 @@ function closuresOf(path: NodePath, runtime: string, depth: number, seen: Set<t.
     if (!binding || !binding.constant || !binding.path.isVariableDeclarator()) return [];
     return next(binding.path.get("init") as NodePath);
   }
+  if (inner.isObjectExpression()) {
+    // An options object carrying the callback: `load({ onDone: () => … })`.
+    return inner.get("properties").flatMap((property) => (property.isObjectProperty() ? next(property.get("value") as NodePath) : []));
+  }
   if (inner.isCallExpression()) {
     const callee = inner.get("callee") as NodePath;
     if (isRuntimeExport(callee, "captureContext", runtime)) return []; // marked by the call
-    return returnedBy(callee).flatMap((returned) => next(returned));
+    const returned = returnedBy(callee);
+    // A local function: what it returns. Anything else may wrap its callback arguments (`safely(cb, fail)`,
+    // `once(cb)`) and hand them on: they count as handed over.
+    if (returned) return returned.flatMap((node) => next(node));
+    return (inner.get("arguments") as NodePath[]).flatMap((argument) => next(argument));
   }
   return [];
 }
 
 /** What a local function called by name returns: its return statements' arguments, or an arrow's expression body. */
-function returnedBy(callee: NodePath): NodePath[] {
+function returnedBy(callee: NodePath): NodePath[] | undefined {
   const id = unwrapTransparent(callee);
-  if (!id.isIdentifier()) return [];
+  if (!id.isIdentifier()) return undefined;
   const binding = id.scope.getBinding(id.node.name);
-  if (!binding || !binding.constant) return [];
+  if (!binding || !binding.constant) return undefined;
   let fn: NodePath | undefined;
   if (binding.path.isFunctionDeclaration()) fn = binding.path;
   else if (binding.path.isVariableDeclarator()) {
     const init = unwrapTransparent(binding.path.get("init") as NodePath);
     if (init.isArrowFunctionExpression() || init.isFunctionExpression()) fn = init;
   }
-  if (!fn) return [];
+  if (!fn) return undefined;
   const body = fn.get("body") as NodePath;
   if (!body.isBlockStatement()) return [body];
   const returned: NodePath[] = [];

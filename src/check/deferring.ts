@@ -13,8 +13,8 @@ export const DEFAULT_DEFERRING: readonly string[] = [
   ".on", ".once", ".addListener", ".prependListener", ".addEventListener",
   // thenables
   ".then", ".catch", ".finally",
-  // queue-like
-  ".push", ".enqueue", ".add", ".schedule", ".query",
+  // queue-like (and pools: generic-pool 2's acquire(cb) runs cb in whichever request released the resource)
+  ".push", ".enqueue", ".add", ".schedule", ".query", ".acquire",
 ];
 
 /** The options `unproxy check` and the ESLint rule `require-capture` share. */

@@ -61,9 +61,10 @@ to a deferring API, which may run it later in another execution's context. Defer
   timers     setTimeout setInterval setImmediate queueMicrotask process.nextTick requestAnimationFrame
   listeners  .on .once .addListener .prependListener .addEventListener
   thenables  .then .catch .finally
-  queues     .push .enqueue .add .schedule .query
-A closure counts when it is the argument, a constant holding it, or what a local function returns; a local function
-or method that passes its parameter to a deferring API is deferring too. Exits with status 1 when anything is found
+  queues     .push .enqueue .add .schedule .query .acquire
+A closure counts when it is the argument, a constant holding it, what a local function returns, a property of an
+options object, or an argument of a call that may wrap it (safely(cb)); a local function or method that passes its
+parameter to a deferring API is deferring too. Exits with status 1 when anything is found
 (or a file cannot be parsed), 0 when clean.
 
 Options:

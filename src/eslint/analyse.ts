@@ -134,24 +134,29 @@ export function closuresOf(sourceCode: SourceCode, node: Node, runtime: string, 
       if (!variable || isReassigned(variable) || def?.type !== "Variable") return [];
       return next(def.node.init);
     }
-    case "CallExpression":
+    case "ObjectExpression":
+      return (inner.properties as Node[]).flatMap((property) => (property.type === "Property" ? next(property.value) : []));
+    case "CallExpression": {
       if (isRuntimeExport(sourceCode, inner.callee, "captureContext", runtime)) return [];
-      return returnedBy(sourceCode, inner.callee).flatMap((returned) => next(returned));
+      // As in check: a local function's returns, or else the arguments of a call that may wrap them.
+      const returned = returnedBy(sourceCode, inner.callee);
+      return returned ? returned.flatMap((node) => next(node)) : (inner.arguments as Node[]).flatMap((node) => next(node));
+    }
     default:
       return [];
   }
 }
 
-function returnedBy(sourceCode: SourceCode, calleeNode: Node): Node[] {
+function returnedBy(sourceCode: SourceCode, calleeNode: Node): Node[] | undefined {
   const callee = unwrap(calleeNode);
-  if (callee.type !== "Identifier") return [];
+  if (callee.type !== "Identifier") return undefined;
   const variable = variableOf(sourceCode, callee);
   const def = variable?.defs[0] as (Omit<Scope.Definition, "node"> & { node: Node }) | undefined;
-  if (!variable || !def || isReassigned(variable)) return [];
+  if (!variable || !def || isReassigned(variable)) return undefined;
   let fn: Node | undefined;
   if (def.type === "FunctionName") fn = def.node;
   else if (def.type === "Variable" && def.node.init && isClosure(unwrap(def.node.init))) fn = unwrap(def.node.init);
-  if (!fn) return [];
+  if (!fn) return undefined;
   if (fn.body.type !== "BlockStatement") return [fn.body];
   const returned: Node[] = [];
   walk(sourceCode, fn.body, (child) => {
