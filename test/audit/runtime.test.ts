@@ -127,3 +127,22 @@ export const Ctor = function (v) { this.v = v; this.id = request.id; this.t = ne
     expect(made).toEqual({ v: 5, id: 1, t: true });
   });
 });
+
+describe("where there is no process.emitWarning (browsers)", () => {
+  test("the same text goes to console.warn", async () => {
+    const { exports, file } = audited(HANDOFF);
+    const a = requestContext.run({ id: 1 }, () => exports.make());
+    const emitWarning = process.emitWarning;
+    const warn = jest.spyOn(console, "warn").mockImplementation(() => {});
+    (process as { emitWarning?: unknown }).emitWarning = undefined;
+    let calls: unknown[][];
+    try {
+      requestContext.run({ id: 2 }, a);
+    } finally {
+      process.emitWarning = emitWarning;
+      calls = [...warn.mock.calls];
+      warn.mockRestore();
+    }
+    expect(calls).toEqual([[expect.stringMatching(new RegExp(`^\\[unproxy\\] ${file}:2:33: .*\\(UNPROXY_A001\\)$`))]]);
+  });
+});
