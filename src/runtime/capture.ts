@@ -72,8 +72,9 @@ function isGeneratorObject(value: object): boolean {
 }
 
 /**
- * A generator's body runs in next(), after the call has returned, so each step must run in the snapshot too. The
- * generator object was just made by this call, so a Proxy in its place changes nothing a caller can rely on.
+ * A generator's body runs in next(), after the call has returned, so each step must run in the snapshot too. A
+ * generator object is nearly always fresh from this call, so a Proxy in its place changes nothing a caller can rely
+ * on; the rare exception, a function returning a generator object it did not create, is in docs/runtime.md.
  */
 function stepsInSnapshot(result: unknown, run: SnapshotRunner): unknown {
   if (typeof result !== "object" || result === null || !isGeneratorObject(result)) return result;
