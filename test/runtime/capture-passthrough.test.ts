@@ -97,6 +97,18 @@ describe("generator objects still run each step in the snapshot", () => {
   });
 });
 
+test("documented: a generator object fn returns without creating it comes back as a Proxy of itself", () => {
+  function* ids() {
+    yield 1;
+    yield 2;
+  }
+  const shared = ids();
+  const result = captureContext(() => shared)();
+  expect(result).not.toBe(shared);
+  expect(result.next()).toEqual({ done: false, value: 1 });
+  expect(shared.next()).toEqual({ done: false, value: 2 });
+});
+
 describe("the captured function keeps what fn carries", () => {
   test("own properties are read and written through", () => {
     const handler = Object.assign(() => request.id, { route: "/orders", meta: { auth: true } });
