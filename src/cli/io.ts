@@ -22,6 +22,8 @@ export function processIO(): CliIO {
   process.stdout.on("error", (error) => {
     failure ??= error;
   });
+  // stderr closed too (`2>&1 | head -1`): there is nowhere left to say anything, and the exit status still tells.
+  process.stderr.on("error", () => {});
   return {
     stdout: (text) => {
       if (failure !== undefined) throw new OutputError(cliMessages.C027_STDOUT_FAILED(failure));

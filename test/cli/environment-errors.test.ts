@@ -103,6 +103,12 @@ describe("the installed command, in a real process", () => {
     );
   });
 
+  test("stdout and stderr both closed (`2>&1 | head -1`): still exit 3, no crash", () => {
+    const cwd = makeProject({ "src/big.ts": big, "src/later.ts": MARKED_SOURCE });
+    const run = sh(`node ${JSON.stringify(bin)} transform src 2>&1 | head -1; echo "status=\${PIPESTATUS[0]}" >&2`, cwd);
+    expect(run).toEqual({ status: 0, stdout: "// src/big.ts\n", stderr: "status=3\n" });
+  });
+
   test("stdout to a full device (/dev/full): ENOSPC, exit 3", () => {
     if (!existsSync("/dev/full")) return;
     const cwd = makeProject({ "src/later.ts": MARKED_SOURCE });
