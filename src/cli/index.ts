@@ -37,32 +37,30 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 
 async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
-  {
-    switch (command) {
-      case undefined:
-        io.stderr(HELP);
-        return 2;
-      case "-h":
-      case "--help":
-      case "help":
-        io.stdout(HELP);
-        return 0;
-      case "-v":
-      case "--version":
-        io.stdout(version() + "\n");
-        return 0;
-      case "transform":
-        return await transformCommand(rest, io);
-      case "explain":
-        return await explainCommand(rest, io);
-      case "check":
-        return await checkCommand(rest, io);
-      case "verify":
-        return await verifyCommand(rest, io);
-      default:
-        throw new UsageError(
-          command.startsWith("-") ? cliMessages.C002_UNKNOWN_OPTION("", command) : cliMessages.C001_UNKNOWN_COMMAND(command),
-        );
-    }
+  switch (command) {
+    case undefined:
+      io.stderr(HELP);
+      return 2;
+    case "-h":
+    case "--help":
+    case "help":
+      io.stdout(HELP);
+      return 0;
+    case "-v":
+    case "--version":
+      io.stdout(version() + "\n");
+      return 0;
+    case "transform":
+      return await transformCommand(rest, io);
+    case "explain":
+      return await explainCommand(rest, io);
+    case "check":
+      return await checkCommand(rest, io);
+    case "verify":
+      return await verifyCommand(rest, io);
+    default:
+      throw new UsageError(
+        command.startsWith("-") ? cliMessages.C002_UNKNOWN_OPTION("", command) : cliMessages.C001_UNKNOWN_COMMAND(command),
+      );
   }
 }
