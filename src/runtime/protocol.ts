@@ -32,7 +32,10 @@ export function unproxy<T>(value: T): T {
 export function unproxyIfBound<T>(value: T): T {
   if (typeof value !== "function") return value;
   const current = proxies.get(value);
-  if (current === undefined) return value;
+  return current === undefined ? value : currentIfBound(value, current);
+}
+
+function currentIfBound<T>(value: T, current: (ifUnbound?: symbol) => unknown): T {
   try {
     const result = current(UNBOUND);
     return result === UNBOUND ? value : (result as T);
@@ -74,6 +77,20 @@ export function unproxyAt<T>(site: UnproxySite, value: T): T {
       site.p = value;
       site.r = current;
       return current() as T;
+    }
+  }
+  return value;
+}
+
+/** unproxyIfBound(value) at a capture site, as unproxyAt(). */
+export function unproxyIfBoundAt<T>(site: UnproxySite, value: T): T {
+  if (value === site.p) return currentIfBound(value, site.r);
+  if (typeof value === "function") {
+    const current = proxies.get(value);
+    if (current !== undefined) {
+      site.p = value;
+      site.r = current;
+      return currentIfBound(value, current);
     }
   }
   return value;

@@ -9,6 +9,7 @@ import {
   unproxyIfBound,
   unproxyIfBoundFrom,
   unproxyAt,
+  unproxyIfBoundAt,
   unproxySite,
   UnboundContextError,
 } from "../../src/runtime/index";
@@ -136,6 +137,17 @@ describe("unproxyAt(site, value) is unproxy(value), remembering the proxy a site
     expect(ctx.run(a, () => unproxyAt(site, other))).toBe(a);
     expect(site.p).toBe(other);
     expect(() => unproxyAt(site, other)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND", contextName: "other" }));
+  });
+
+  test("unproxyIfBoundAt keeps the proxy when unbound, like unproxyIfBound", () => {
+    const site = unproxySite();
+    const a = { id: 5 };
+    expect(unproxyIfBoundAt(site, request)).toBe(request);
+    expect(ctx.run(a, () => unproxyIfBoundAt(site, request))).toBe(a);
+    expect(site.p).toBe(request);
+    expect(unproxyIfBoundAt(site, request)).toBe(request);
+    const plain = { id: 6 };
+    expect(unproxyIfBoundAt(site, plain)).toBe(plain);
   });
 
   test("other values pass untouched and are not remembered", () => {
