@@ -64,36 +64,39 @@ export function unproxySite(): UnproxySite {
   return site;
 }
 
+/** The registered function of value, remembered at the site; undefined for anything that is not a proxy. */
+function registeredAt(site: UnproxySite, value: unknown): ((ifUnbound?: symbol) => unknown) | undefined {
+  if (value === site.p) return site.r;
+  if (typeof value !== "function") return undefined;
+  const current = proxies.get(value);
+  if (current !== undefined) {
+    site.p = value;
+    site.r = current;
+  }
+  return current;
+}
+
 /**
  * unproxy(value) at a capture site: a binding that holds the same proxy every time (an import, a module-level
  * constant) skips the registry lookup after the first time. Only proxies are remembered, never other values, so a
  * site keeps nothing alive that the program would not (a proxy lives as long as its module anyway).
  */
 export function unproxyAt<T>(site: UnproxySite, value: T): T {
-  if (value === site.p) return site.r() as T;
-  if (typeof value === "function") {
-    const current = proxies.get(value);
-    if (current !== undefined) {
-      site.p = value;
-      site.r = current;
-      return current() as T;
-    }
-  }
-  return value;
+  const current = registeredAt(site, value);
+  return current === undefined ? value : (current() as T);
 }
 
 /** unproxyIfBound(value) at a capture site, as unproxyAt(). */
 export function unproxyIfBoundAt<T>(site: UnproxySite, value: T): T {
-  if (value === site.p) return currentIfBound(value, site.r);
-  if (typeof value === "function") {
-    const current = proxies.get(value);
-    if (current !== undefined) {
-      site.p = value;
-      site.r = current;
-      return currentIfBound(value, current);
-    }
-  }
-  return value;
+  const current = registeredAt(site, value);
+  return current === undefined ? value : currentIfBound(value, current);
+}
+
+/** The object bound to one of this copy's contexts right now; undefined for anything that needs the general path. */
+function boundObject(context: unknown): object | undefined {
+  if (!ContextImpl.is(context)) return undefined;
+  const value = context.current();
+  return typeof value === "object" && value !== null ? value : undefined;
 }
 
 /**
@@ -102,20 +105,14 @@ export function unproxyIfBoundAt<T>(site: UnproxySite, value: T): T {
  * a getter, unbound, a primitive or function value) takes unproxy(proxy), so the result and errors are the same.
  */
 export function unproxyFrom<T>(context: unknown, proxy: T): T {
-  if (ContextImpl.is(context)) {
-    const value = context.current();
-    if (typeof value === "object" && value !== null) return value as T;
-  }
-  return unproxy(proxy);
+  const value = boundObject(context);
+  return value === undefined ? unproxy(proxy) : (value as T);
 }
 
 /** unproxyIfBound(proxy) for a proxy proven to be `contextProxy(context)`, as unproxyFrom(). */
 export function unproxyIfBoundFrom<T>(context: unknown, proxy: T): T {
-  if (ContextImpl.is(context)) {
-    const value = context.current();
-    if (typeof value === "object" && value !== null) return value as T;
-  }
-  return unproxyIfBound(proxy);
+  const value = boundObject(context);
+  return value === undefined ? unproxyIfBound(proxy) : (value as T);
 }
 
 /** True for a context proxy of any copy of this runtime (registered in the shared registry); nothing else is read. */
