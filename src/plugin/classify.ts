@@ -3,7 +3,7 @@ import type { NodePath, types as t } from "@babel/core";
 import type { Binding } from "@babel/traverse";
 import type { FreeName } from "./free-variables.js";
 import type { ClosurePath } from "./markers.js";
-import { messages, reasons, type Reason } from "./messages.js";
+import { pluginError, reasons, type Reason } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
 import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
 import { unwrapTransparentNode } from "./wrappers.js";
@@ -27,16 +27,16 @@ export function classify(
     if (!entry.binding || isAmbient(entry.binding)) continue;
     let reason = blocker(entry, fn);
     const isListed = listed?.includes(entry.name) ?? false;
-    if (reason && isListed) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(entry.name, reasons[reason]));
+    if (reason && isListed) throw pluginError(fn, "E006_LISTED_NAME", entry.name, reasons[reason]);
     if (!reason && !isListed) reason = listed ? "notListed" : optionalSkip(entry.binding, options);
     if (reason) result.live.push({ name: entry.name, reason });
     else result.captured.push(entry.name);
   }
   for (const name of listed ?? []) {
     const entry = free.get(name);
-    if (!entry) throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.notUsed));
+    if (!entry) throw pluginError(fn, "E006_LISTED_NAME", name, reasons.notUsed);
     if (!entry.binding || isAmbient(entry.binding)) {
-      throw fn.buildCodeFrameError(messages.E006_LISTED_NAME(name, reasons.global));
+      throw pluginError(fn, "E006_LISTED_NAME", name, reasons.global);
     }
   }
   return result;

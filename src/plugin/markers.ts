@@ -1,9 +1,10 @@
 // Finds the closures to rewrite: functions carrying an @unproxy comment (on themselves or on what wraps them),
 // inline functions passed to the runtime's captureContext(), and, in markAll mode, every function expression.
 import type { NodePath, types as t } from "@babel/core";
-import { messages } from "./messages.js";
+import { isIdentifierName } from "@babel/helper-validator-identifier";
+import { pluginError, type PluginError } from "./messages.js";
 import { isRuntimeExport } from "./runtime-binding.js";
-import { outermostWrapper, unwrapTransparent } from "./wrappers.js";
+import { outermostWrapper, unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
 
 export type ClosurePath = NodePath<t.ArrowFunctionExpression | t.FunctionExpression>;
 
@@ -14,33 +15,45 @@ export interface Marked {
   names: string[] | null;
   /** The captureContext(fn) call that disappears, when marked by a call. */
   call?: NodePath<t.CallExpression>;
+  /** Its marker comments, consumed (see consume) once the plugin knows it will compile the function. */
+  comments: t.Comment[];
 }
+
+/** What to do when a marker cannot be honoured: throw (the default), or skip the function and say so (markAll). */
+export type RefusalPolicy = (error: PluginError, fn: NodePath) => void;
+
+export const throwRefusal: RefusalPolicy = (error) => {
+  throw error;
+};
 
 export interface Scan {
   marked: Marked[];
   /** Direct eval() calls and `with` statements anywhere in the file. */
   evals: NodePath[];
   withs: NodePath<t.WithStatement>[];
+  /** captureContext(handler) calls whose function is not inline: the plugin cannot see what it reads. */
+  leftToRuntime: NodePath<t.CallExpression>[];
 }
 
 // Anchored at the start of the comment or of one of its lines (after spaces and JSDoc `*`), so prose that mentions
 // the tag is not a marker; on a tag boundary, so `@unproxyable` and `@unproxy-x` are not either. The rest of the line
-// is the optional name list.
-const TAG = /(?:^|\n)[\s*]*@unproxy(?![\w$@.-])([^\n]*)/;
-const TAG_LINE = /(?:^|\n)[ \t*]*@unproxy(?![\w$@.-])[^\n]*/;
-const NAME = /^[A-Za-z_$][\w$]*$/;
+// is the optional name list. Identifier characters are JavaScript's (Unicode ID_Continue), so `@unproxyünï` is no tag.
+const TAG = /(?:^|\n)[\s*]*@unproxy(?![\p{ID_Continue}$@.\u200C\u200D-])([^\n]*)/u;
+const TAG_LINE = /(?:^|\n)[ \t*]*@unproxy(?![\p{ID_Continue}$@.\u200C\u200D-])[^\n]*/u;
 
 export function isMarkerComment(comment: t.Comment): boolean {
   return !comment.ignore && TAG.test(comment.value);
 }
 
-/** The names listed in a marker comment, or null when it lists none. Throws E007 for text that is not a name list. */
-export function markerNames(comment: t.Comment): string[] | null {
+/**
+ * The names listed in a marker comment, null when it lists none, or the text when it is not a list of identifier
+ * names (JavaScript's rules, as Babel's parser applies them, so `ünï` is a name as it is in code).
+ */
+export function markerNames(comment: t.Comment): string[] | null | { malformed: string } {
   const rest = TAG.exec(comment.value)![1].replace(/\*+\s*$/, "").trim();
   if (rest === "") return null;
   const names = rest.split(/\s*,\s*|\s+/).filter((name) => name !== "");
-  if (!names.every((name) => NAME.test(name))) throw new SyntaxError(messages.E007_MALFORMED_LIST(`@unproxy ${rest}`));
-  return names;
+  return names.every((name) => isIdentifierName(name)) ? names : { malformed: `@unproxy ${rest}` };
 }
 
 /** The function and every node whose leading comment marks it: wrappers, declaration, export, property or field. */
@@ -101,32 +114,50 @@ export function consume(comments: t.Comment[], carriers: NodePath[]): void {
   }
 }
 
-export function scan(program: NodePath<t.Program>, runtime: string, markAll: boolean): Scan {
-  const result: Scan = { marked: [], evals: [], withs: [] };
+/**
+ * Finds the marked closures. A marker that cannot be honoured goes to `refuse`, which throws by default; markAll's
+ * policy skips the function instead. The plugin's own wrappers are left alone, so a second pass does not wrap again.
+ */
+export function scan(
+  program: NodePath<t.Program>,
+  runtime: string,
+  markAll: boolean,
+  refuse: RefusalPolicy = throwRefusal,
+): Scan {
+  const result: Scan = { marked: [], evals: [], withs: [], leftToRuntime: [] };
   const seen = new Set<t.Node>();
   const consumed = new Set<t.Comment>();
 
+  /** The names listed by the function's one marker comment (null: none), or undefined after a refusal. */
+  const listOf = (fn: NodePath<t.Function>, comments: t.Comment[]): string[] | null | undefined => {
+    if (comments.length > 1) return void refuse(pluginError(fn, "E008_DUPLICATE_MARKER"), fn);
+    if (comments.length === 0) return null;
+    const names = markerNames(comments[0]);
+    if (names && !Array.isArray(names)) return void refuse(pluginError(fn, "E007_MALFORMED_LIST", names.malformed), fn);
+    return names;
+  };
+
   const markFunction = (fn: NodePath<t.Function>) => {
+    if (seen.has(fn.node)) return;
     const comments = takeMarkerComments(fn);
     if (comments.length === 0) {
-      if (markAll && (fn.isArrowFunctionExpression() || fn.isFunctionExpression()) && !seen.has(fn.node)) {
+      if (markAll && (fn.isArrowFunctionExpression() || fn.isFunctionExpression())) {
         seen.add(fn.node);
-        result.marked.push({ fn, marker: "all", names: null });
+        result.marked.push({ fn, marker: "all", names: null, comments: [] });
       }
       return;
     }
+    for (const comment of comments) consumed.add(comment); // refused or not, it is no stray marker
     if (fn.isFunctionDeclaration()) {
-      throw fn.buildCodeFrameError(messages.E002_FUNCTION_DECLARATION(fn.node.id?.name));
+      return refuse(pluginError(fn, "E002_FUNCTION_DECLARATION", fn.node.id?.name), fn);
     }
     if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) {
-      throw fn.buildCodeFrameError(messages.E003_METHOD(methodKind(fn.node)));
+      return refuse(pluginError(fn, "E003_METHOD", methodKind(fn.node)), fn);
     }
-    if (comments.length > 1) throw fn.buildCodeFrameError(messages.E008_DUPLICATE_MARKER());
-    const names = namesWithCodeFrame(fn, comments[0]);
-    for (const comment of comments) consumed.add(comment);
-    consume(comments, markerCarriers(fn));
+    const names = listOf(fn, comments);
+    if (names === undefined) return;
     seen.add(fn.node);
-    result.marked.push({ fn, marker: "comment", names });
+    result.marked.push({ fn, marker: "comment", names, comments });
   };
 
   program.traverse({
@@ -134,17 +165,21 @@ export function scan(program: NodePath<t.Program>, runtime: string, markAll: boo
     CallExpression(call) {
       const callee = call.get("callee");
       if (callee.isIdentifier({ name: "eval" }) && !call.scope.getBinding("eval")) result.evals.push(call);
+      for (const own of ownOutput(call, runtime)) seen.add(own);
       const args = call.get("arguments");
       if (args.length !== 1 || !isRuntimeExport(callee, "captureContext", runtime)) return;
       const fn = unwrapTransparent(args[0]);
-      if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) return; // the runtime fallback handles it
-      // A comment marker on the same function is redundant, not an error: take it off.
+      if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) {
+        result.leftToRuntime.push(call); // the runtime fallback handles it
+        return;
+      }
+      // One comment marker on the same function is redundant, not an error: take it off. Two are E008, as anywhere.
       const comments = takeMarkerComments(fn);
       for (const comment of comments) consumed.add(comment);
-      consume(comments, markerCarriers(fn));
       seen.add(fn.node);
-      const names = comments.length ? namesWithCodeFrame(fn, comments[0]) : null;
-      result.marked.push({ fn, marker: "call", names, call });
+      const names = listOf(fn, comments);
+      if (names === undefined) return;
+      result.marked.push({ fn, marker: "call", names, call, comments });
     },
     WithStatement(path) {
       result.withs.push(path);
@@ -155,12 +190,38 @@ export function scan(program: NodePath<t.Program>, runtime: string, markAll: boo
   return result;
 }
 
-function namesWithCodeFrame(fn: NodePath, comment: t.Comment): string[] | null {
-  try {
-    return markerNames(comment);
-  } catch (error) {
-    throw fn.buildCodeFrameError((error as Error).message);
+const READERS = ["unproxy", "unproxyIfBound", "unproxyImport"];
+
+/**
+ * The plugin's own output at `call`, which a later pass must not wrap again: for a wrapper
+ * `((a, cb = () => …) => cb)(_unproxy(a))`, the wrapper and the closure it holds; for `_unproxyImport(() => a)`, the
+ * thunk. A wrapper is an arrow called with nothing but calls to the runtime's readers.
+ */
+function ownOutput(call: NodePath<t.CallExpression>, runtime: string): t.Node[] {
+  const readsWith = (path: NodePath, names: string[]) =>
+    path.isCallExpression() && names.some((name) => isRuntimeExport(path.get("callee") as NodePath, name, runtime));
+  const args = call.get("arguments");
+  if (readsWith(call, ["unproxyImport"])) return args[0]?.isArrowFunctionExpression() ? [args[0].node] : [];
+  const wrapper = unwrapTransparent(call.get("callee"));
+  if (!wrapper.isArrowFunctionExpression() || args.length === 0) return [];
+  if (!args.every((arg) => readsWith(arg, READERS))) return [];
+  const closure = wrappedClosure(wrapper.node);
+  return closure ? [wrapper.node, closure] : [];
+}
+
+/** The closure inside a wrapper: its body, the default value that names it, or the property that names it. */
+function wrappedClosure(wrapper: t.ArrowFunctionExpression): t.Node | undefined {
+  const body = unwrapTransparentNode(wrapper.body);
+  if (body.type === "ArrowFunctionExpression" || body.type === "FunctionExpression") return body;
+  if (body.type === "Identifier") {
+    const last = wrapper.params[wrapper.params.length - 1];
+    return last?.type === "AssignmentPattern" ? unwrapTransparentNode(last.right) : undefined;
   }
+  if (body.type === "MemberExpression" && body.object.type === "ObjectExpression") {
+    const [property] = body.object.properties;
+    return property?.type === "ObjectProperty" ? unwrapTransparentNode(property.value) : undefined;
+  }
+  return undefined;
 }
 
 function methodKind(node: t.Node): string {
@@ -185,12 +246,11 @@ function rejectStrayMarkers(program: NodePath<t.Program>, consumed: Set<t.Commen
       }
     },
   });
-  if (carrier) throw carrier.buildCodeFrameError(messages.E001_NOT_A_FUNCTION(describe(carrier.node)));
-  const loc = stray[0].loc;
-  throw program.hub.buildError(
-    { loc: loc ?? undefined } as t.Node,
-    messages.E001_NOT_A_FUNCTION("no code (a marker must come before the function it marks)"),
-    SyntaxError,
+  if (carrier) throw pluginError(carrier, "E001_NOT_A_FUNCTION", describe(carrier.node));
+  throw pluginError(
+    { path: program, loc: stray[0].loc },
+    "E001_NOT_A_FUNCTION",
+    "no code (a marker must come before the function it marks)",
   );
 }
 

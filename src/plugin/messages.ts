@@ -1,4 +1,5 @@
 // Every error and warning the plugin can print, with its code. The README's error table and the fixtures pin these texts.
+import type { NodePath, types as t } from "@babel/core";
 
 const PREFIX = "unproxy";
 
@@ -27,9 +28,39 @@ export const messages = {
     `separated by commas (\`/* @unproxy request, user */\`), or nothing to capture every proxy the closure reads.`,
   E008_DUPLICATE_MARKER: () =>
     `[UNPROXY_E008] This function is marked twice; keep one @unproxy marker or captureContext().`,
+  E010_COMPUTED_NAME: (why: string) =>
+    `[UNPROXY_E010] This closure is named at run time by its computed key, and unproxy cannot keep that name ` +
+    `without changing when the key is evaluated: ${why}. Give the closure a name (\`function name() {…}\`) or ` +
+    `use a literal key.`,
   OPTION_UNKNOWN: (key: string, suggestion: string) => `${PREFIX}: unknown option .${key}. Did you mean .${suggestion}?`,
   OPTION_TYPE: (key: string, expected: string) => `${PREFIX}: .${key} must be ${expected}`,
 } as const;
+
+type ErrorKey = Extract<keyof typeof messages, `E${number}_${string}`>;
+
+/** A plugin error: the catalogued message, and its code as a property (`UNPROXY_E004`), like Babel's parser errors. */
+export type PluginError = Error & { code: string };
+
+/** The code of a catalogue entry, from its key (E004_EVAL → UNPROXY_E004). */
+export function codeOf(key: ErrorKey): string {
+  return `UNPROXY_${key.slice(0, key.indexOf("_"))}`;
+}
+
+/** The error for `key`, with a code frame pointing at `path` (or at `loc`, for a comment that is on no node). */
+export function pluginError<K extends ErrorKey>(
+  at: NodePath | { path: NodePath<t.Program>; loc: t.SourceLocation | null | undefined },
+  key: K,
+  ...args: Parameters<(typeof messages)[K]>
+): PluginError {
+  const message = (messages[key] as (...values: typeof args) => string)(...args);
+  const error = (
+    "loc" in at
+      ? at.path.hub.buildError({ loc: at.loc ?? undefined } as t.Node, message, SyntaxError)
+      : at.buildCodeFrameError(message)
+  ) as PluginError;
+  error.code = codeOf(key);
+  return error;
+}
 
 // Why a free name was left live (not captured). Shown by the explain report, and after "cannot be captured: " when the
 // name was listed explicitly.

@@ -20,6 +20,8 @@ export interface ReportEntry {
   captured: string[];
   /** Names the closure reads from outside that stay live references, with the reason. */
   live: { name: string; reason: string }[];
+  /** markAll only: the error the plugin would have thrown for this function, which it skipped instead. */
+  refused?: { code: string; message: string };
 }
 
 export interface Options {
@@ -33,7 +35,7 @@ export interface Options {
   unbound?: "throw" | "keep";
   /** Called once per marked closure with what was captured and what was left live. @default undefined */
   onReport?: (entry: ReportEntry) => void;
-  /** Testing mode: every function expression and arrow is treated as marked; refusals are skipped. @default false */
+  /** Testing mode: every function expression and arrow is treated as marked; refusals are skipped (and given to onReport with `refused`). @default false */
   markAll?: boolean;
   /** Development mode: instrument unmarked closures that read a capturable name, to warn (UNPROXY_A001) at run time when one runs with another context value than it was created with. @default false */
   audit?: boolean;

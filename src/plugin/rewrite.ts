@@ -2,7 +2,9 @@
 // cloned), so its body prints byte-for-byte and keeps its source positions; the arrow wrapper keeps this, arguments,
 // super and new.target; the wrapper's parameters shadow the captured names, so the body needs no renaming.
 import type { NodePath, types as t } from "@babel/core";
+import { isStrictBindReservedWord } from "@babel/helper-validator-identifier";
 import type { ClosurePath, Marked } from "./markers.js";
+import { pluginError, type PluginError } from "./messages.js";
 import { outermostWrapper, unwrapTransparent } from "./wrappers.js";
 
 type Types = typeof t;
@@ -23,17 +25,28 @@ export function wrap(t: Types, fn: ClosurePath, captured: string[], argumentFor:
   const name = inferredName(fn);
   let body: t.Expression = fn.node;
   if (name !== undefined) {
-    if (t.isValidIdentifier(name) && !freeNames.has(name) && !captured.includes(name)) {
+    if (canBind(t, name) && !freeNames.has(name) && !captured.includes(name)) {
       // `(x, cb = () => …) => cb`: the default-parameter position gives the closure its name, as `const cb =` did.
       params.push(t.assignmentPattern(t.identifier(name), fn.node));
       body = t.identifier(name);
     } else {
-      // The name would shadow something the closure reads (or is not an identifier): name it by a property key.
+      // The name would shadow something the closure reads, or cannot name a binding: name it by a property key.
       const key = t.isValidIdentifier(name) ? t.identifier(name) : t.stringLiteral(name);
       body = t.memberExpression(t.objectExpression([t.objectProperty(key, fn.node)]), t.cloneNode(key), !t.isIdentifier(key));
     }
+  } else {
+    const key = runtimeKey(t, fn);
+    if (key) body = t.memberExpression(t.objectExpression([t.objectProperty(key, fn.node, true)]), t.cloneNode(key), true);
   }
   fn.replaceWith(t.callExpression(t.arrowFunctionExpression(params, body), args));
+}
+
+/**
+ * Can `name` be a parameter's name in the wrapper? Not a keyword or a reserved word, and not `eval` or `arguments`
+ * (a SyntaxError in strict code; in sloppy code, a parameter named `arguments` would hide the enclosing function's).
+ */
+function canBind(t: Types, name: string): boolean {
+  return t.isValidIdentifier(name) && !isStrictBindReservedWord(name, true);
 }
 
 const NAMING_ASSIGNMENTS = new Set(["=", "||=", "&&=", "??="]);
@@ -55,10 +68,13 @@ export function inferredName(fn: ClosurePath): string | undefined {
     case "AssignmentPattern":
       return top.key === "right" && node.left.type === "Identifier" ? node.left.name : undefined;
     case "ObjectProperty":
+      // `{ __proto__: fn }` sets the object's prototype: JavaScript gives fn no name.
+      if (!node.computed && keyName(node.key, false) === "__proto__") return undefined;
+      return top.key === "value" ? keyName(node.key, node.computed, parent.get("key") as NodePath) : undefined;
     case "ClassProperty":
     case "ClassAccessorProperty":
-      // A computed key other than a literal names the function at run time only; that name is not kept.
-      return top.key === "value" ? keyName(node.key, node.computed) : undefined;
+      // A computed key known only at run time: see runtimeKey.
+      return top.key === "value" ? keyName(node.key, node.computed, parent.get("key") as NodePath) : undefined;
     case "ClassPrivateProperty":
       return top.key === "value" ? `#${node.key.id.name}` : undefined;
     case "ExportDefaultDeclaration":
@@ -68,9 +84,78 @@ export function inferredName(fn: ClosurePath): string | undefined {
   }
 }
 
-function keyName(key: t.Node, computed: boolean): string | undefined {
-  if (key.type === "Identifier") return computed ? undefined : key.name;
+/** The name a property key gives, as ToPropertyKey would compute it, when it is known before the program runs. */
+function keyName(key: t.Node, computed: boolean, path?: NodePath): string | undefined {
+  if (key.type === "Identifier") return computed ? staticValue(path) : key.name;
   if (key.type === "StringLiteral") return key.value;
   if (key.type === "NumericLiteral") return String(key.value);
+  if (key.type === "BigIntLiteral") return BigInt(key.value).toString();
+  return computed ? staticValue(path) : undefined;
+}
+
+/**
+ * The property key of a computed key made of literals and operators only (`[3 + 4]`, `` [`on-${"x"}`] ``): no name
+ * in it, so nothing can change its value. A symbol is never known here.
+ */
+function staticValue(path: NodePath | undefined): string | undefined {
+  if (!path) return undefined;
+  let named = path.isIdentifier();
+  path.traverse({
+    Identifier(inner) {
+      named = true;
+      inner.stop();
+    },
+  });
+  if (named) return undefined;
+  const { confident, value } = path.evaluate();
+  const type = typeof value;
+  return confident && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))
+    ? String(value)
+    : undefined;
+}
+
+/**
+ * The computed key that names a closure at run time only (`{ [k]: fn }`, `[sym] = fn` in a class), or undefined. `at`
+ * is where the closure stands: itself, or the captureContext() call that it replaces.
+ */
+function runtimeKeyOf(fn: ClosurePath, at: NodePath = fn): NodePath<t.Expression> | undefined {
+  if (fn.isFunctionExpression() && fn.node.id) return undefined;
+  const top = outermostWrapper(at);
+  const property = top.parentPath;
+  if (top.key !== "value" || !property) return undefined;
+  if (!property.isObjectProperty() && !property.isClassProperty() && !property.isClassAccessorProperty()) return undefined;
+  if (!property.node.computed) return undefined;
+  const key = property.get("key") as NodePath<t.Expression>;
+  return keyName(key.node, true, key) === undefined ? key : undefined;
+}
+
+/** E010 when the closure's name comes from a computed key that the wrapper cannot keep (see runtimeKey). */
+export function nameRefusal(fn: ClosurePath, at: NodePath = fn): PluginError | undefined {
+  const key = runtimeKeyOf(fn, at);
+  if (!key) return undefined;
+  if (key.scope.getBinding("Reflect")) return pluginError(key, "E010_COMPUTED_NAME", "`Reflect` is a local name here");
+  const owner = key.scope.getFunctionParent();
+  if (owner && key.findParent((path) => path.parentPath === owner.path && path.listKey === "params")) {
+    return pluginError(key, "E010_COMPUTED_NAME", "the key is in a parameter list, where no variable can be declared first");
+  }
   return undefined;
+}
+
+/**
+ * For a closure named by a computed key known only at run time, the key is converted once, where and when it was
+ * (`[_key = Reflect.ownKeys({ [k]: 0 })[0]]`: one ToPropertyKey, the engine's own), and kept in a fresh variable so
+ * the wrapper can name the closure by the same key; the variable is a `let` of the enclosing block, so a class
+ * defined in a loop keeps each iteration's key. Returns that variable.
+ */
+function runtimeKey(t: Types, fn: ClosurePath): t.Identifier | undefined {
+  const key = runtimeKeyOf(fn);
+  if (!key) return undefined;
+  const refusal = nameRefusal(fn);
+  if (refusal) throw refusal;
+  const id = key.scope.generateUidIdentifier("key");
+  key.scope.push({ id, kind: "let" });
+  const reflect = t.memberExpression(t.identifier("Reflect"), t.identifier("ownKeys"));
+  const converted = t.callExpression(reflect, [t.objectExpression([t.objectProperty(key.node, t.numericLiteral(0), true)])]);
+  key.replaceWith(t.assignmentExpression("=", t.cloneNode(id), t.memberExpression(converted, t.numericLiteral(0), true)));
+  return t.cloneNode(id);
 }

@@ -34,6 +34,11 @@ function identifierIsExport(id: NodePath<t.Identifier>, exportName: string, runt
     return name === exportName && importSource(declaration) === runtime && !isTypeOnlyImport(declaration);
   }
   if (declaration.isVariableDeclarator()) {
+    // var _unproxy = require("unproxy").unproxy (how the plugin's own import reads in a script)
+    const init = declaration.get("init") as NodePath;
+    if (init.isMemberExpression() && memberName(init.node) === exportName && declaration.get("id").isIdentifier()) {
+      return isRequireOf(init.get("object") as NodePath, runtime);
+    }
     // const { captureContext: cc } = require("unproxy")
     const pattern = declaration.node.id;
     if (pattern.type !== "ObjectPattern" || !isRequireOf(declaration.get("init") as NodePath, runtime)) return false;

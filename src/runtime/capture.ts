@@ -6,6 +6,7 @@ import {
   badWarningsMessage,
   captureNotFunctionMessage,
   configureNotObjectMessage,
+  leftToRuntimeMessage,
   pluginMissingMessage,
   typeError,
 } from "./errors.js";
@@ -29,12 +30,14 @@ export function configure(options: RuntimeOptions): void {
   if (warnings !== undefined) state.warnings = warnings;
 }
 
-function warnOnce(): void {
-  if (state.warned || !state.warnings) return;
-  state.warned = true;
+/** Once per process for each kind: the plugin did not run (R010), or it ran and left this call to the runtime (R027). */
+function warnOnce(leftByPlugin: boolean): void {
+  const flag = leftByPlugin ? "warnedLeftToRuntime" : "warned";
+  if (state[flag] || !state.warnings) return;
+  state[flag] = true;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   if (env !== undefined && env.UNPROXY_NO_WARN && env.UNPROXY_NO_WARN !== "0") return;
-  console.warn(pluginMissingMessage());
+  console.warn(leftByPlugin ? leftToRuntimeMessage() : pluginMissingMessage());
 }
 
 /**
@@ -42,10 +45,13 @@ function warnOnce(): void {
  * everything else about fn stays as it was: own properties, a class's statics (read and written through), name,
  * length, prototype, and `new captured() instanceof captured`.
  */
-export function captureFactory(backend: Backend): <F extends (...args: any[]) => any>(fn: F) => F {
+export function captureFactory(
+  backend: Backend,
+  leftByPlugin = false,
+): <F extends (...args: any[]) => any>(fn: F) => F {
   return function captureContext<F extends (...args: any[]) => any>(fn: F): F {
     if (typeof fn !== "function") throw typeError(captureNotFunctionMessage(fn));
-    warnOnce();
+    warnOnce(leftByPlugin);
     const run = backend.snapshot();
     const captured: F = new Proxy(fn, {
       apply: (target, thisArg, args) => stepsInSnapshot(run(target, thisArg, args), run),

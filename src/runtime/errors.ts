@@ -65,6 +65,14 @@ export const pluginMissingMessage = () =>
     `captureContext() ran without the unproxy Babel plugin and fell back to a runtime snapshot of all contexts. ` +
       `Add "unproxy/babel" to your Babel plugins; silence this with configure({ warnings: false }) or UNPROXY_NO_WARN=1.`,
   );
+export const leftToRuntimeMessage = () =>
+  text(
+    "UNPROXY_R027",
+    `captureContext(fn) was given a function defined elsewhere, which the unproxy Babel plugin cannot see into, so ` +
+      `the plugin left the call to the runtime: fn runs in a snapshot of all contexts taken when captureContext() ` +
+      `was called. To capture at compile time, pass the function inline (captureContext(() => …)) or mark it where ` +
+      `it is defined (/* @unproxy */); silence this with configure({ warnings: false }) or UNPROXY_NO_WARN=1.`,
+  );
 export const notCloneableMessage = (name: string, reason: string) =>
   text(
     "UNPROXY_R011",

@@ -12,6 +12,8 @@ const backend = engine ? asyncContextBackend(engine) : asyncLocalStorageBackend;
 export const createContext = /*#__PURE__*/ contextFactory(backend);
 /** Marks fn for the Babel plugin; uncompiled, runs fn inside a snapshot of every context taken now (and warns once). */
 export const captureContext = /*#__PURE__*/ captureFactory(backend);
+/** What the Babel plugin turns `captureContext(handler)` into when it cannot see the function: warns R027, not R010. */
+export const captureContextAtRuntime = /*#__PURE__*/ captureFactory(backend, true);
 /** Which backend this entry uses: "async-local-storage", "async-context" or "sync-stack". */
 export const backendKind = backend.kind;
 

@@ -13,6 +13,8 @@ export interface ContextLike {
 export interface SharedState {
   /** captureContext() has printed its warning (once per process, not once per copy). */
   warned: boolean;
+  /** captureContextAtRuntime() has printed its warning. Optional: older copies do not set it. */
+  warnedLeftToRuntime?: boolean;
   /** configure({ warnings }) */
   warnings: boolean;
   /** Every context by name, for worker snapshots. WeakRefs: a context created per request must not leak. */

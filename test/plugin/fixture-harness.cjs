@@ -13,8 +13,8 @@
 //                                      back to the input
 //   exec.ts        run after compiling the output to CommonJS; it imports the output as "./output" and asserts
 //                  with node:assert; a default-exported function is awaited
-// Every fixture is also transformed a second time (the plugin alone, same plugin options, on its own output) and must
-// not change: the plugin is idempotent.
+// Every fixture is also checked for idempotence (checkIdempotence): no AST node used twice, and markAll wraps nothing
+// again on its own output.
 "use strict";
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
@@ -157,3 +157,44 @@ module.exports = {
   withHelpers,
   compileExec,
 };
+
+/**
+ * Idempotence that can fail. (a) Babel's own check: no AST node of the output is used twice (a shared node is
+ * rewritten twice by any later plugin). (b) `markAll` (which marks every function) run on its own output must wrap
+ * nothing again: the plugin recognises its wrappers and the thunks it passes to the runtime. Throws on failure.
+ * Fixtures that expect an error get (b) only; an input Babel cannot parse gets neither.
+ */
+function checkIdempotence(babel, plugin, fixture) {
+  const { options } = fixture;
+  const input = fs.readFileSync(fixture.input, "utf8");
+  const run = (code, pluginOptions, alone) =>
+    babel.transformSync(code, {
+      filename: fixture.input,
+      configFile: false,
+      babelrc: false,
+      ast: true,
+      sourceType: options.sourceType ?? "module",
+      parserOpts: { plugins: parserPlugins(fixture.input), ...options.parserOpts },
+      presets: alone ? [] : options.presets ?? [],
+      plugins: alone
+        ? [[plugin, pluginOptions]]
+        : [...(options.pluginsBefore ?? []), [plugin, pluginOptions], ...(options.plugins ?? [])],
+    });
+  if (!options.throws) checkDuplicateNodes(run(input, { ...options.pluginOptions }, false).ast);
+  const markAll = { ...options.pluginOptions, markAll: true };
+  let once;
+  try {
+    once = run(input, markAll, true);
+  } catch (error) {
+    if (typeof error.code === "string" && error.code.startsWith("UNPROXY_")) throw error; // markAll must not refuse
+    return; // Babel's own error (the input does not parse): nothing to compare
+  }
+  checkDuplicateNodes(once.ast);
+  const twice = run(once.code, markAll, true).code;
+  if (twice !== once.code) {
+    throw new Error(`markAll wrapped its own output again.\nfirst pass:\n${once.code}\nsecond pass:\n${twice}`);
+  }
+}
+
+const checkDuplicateNodes = require("@babel/helper-check-duplicate-nodes").default;
+module.exports.checkIdempotence = checkIdempotence;

@@ -196,7 +196,7 @@ test("UnboundContextError carries the context's name and code", () => {
 
 test("the catalogue: every message has the [unproxy] prefix and its own code", () => {
   const messages = Object.entries(errors).filter(([name]) => name.endsWith("Message"));
-  expect(messages.length).toBe(28);
+  expect(messages.length).toBe(29);
   const codes = messages.map(([, build]) => {
     const text = (build as (...args: unknown[]) => string)("x", "y");
     expect(text).toMatch(/^\[unproxy\] .+ \(UNPROXY_(UNBOUND|[RA]\d{3})\)$/s);
