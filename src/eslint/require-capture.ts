@@ -14,7 +14,6 @@ export const requireCapture: Rule.RuleModule = {
     docs: {
       description: "Require the @unproxy marker on closures that read a context proxy and are handed to a deferring API",
       recommended: true,
-      url: "https://github.com/unproxy/unproxy/blob/main/docs/audit.md#the-eslint-rule",
     },
     fixable: "code",
     messages: {
