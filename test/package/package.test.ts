@@ -144,6 +144,20 @@ describe("resolution from a user's point of view", () => {
     ]);
   });
 
+  test('"unproxy/register" and "unproxy/testing" resolve to their builds', () => {
+    const out = node(["--input-type=module"], `
+      const testing = await import("unproxy/testing");
+      console.log(JSON.stringify({
+        register: import.meta.resolve("unproxy/register"),
+        testing: [typeof testing.transform, typeof testing.transformFile],
+        required: typeof (await import("node:module")).createRequire(import.meta.url)("unproxy/testing").transform,
+      }));`);
+    const { register, testing, required } = JSON.parse(out);
+    expect(register.endsWith("/dist/esm/integrations/register.js")).toBe(true);
+    expect(testing).toEqual(["function", "function"]);
+    expect(required).toBe("function");
+  });
+
   test("the browser condition selects the browser build and its backend", () => {
     const out = node(["--conditions=browser", "--input-type=module"], `
       const runtime = await import("unproxy");

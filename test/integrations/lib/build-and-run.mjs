@@ -3,24 +3,17 @@
 // to through the bundle's source map.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SourceMapConsumer } from "source-map";
-import { builders, entries } from "./builders.mjs";
+import { builders, loadConfig } from "./builders.mjs";
 
 const [tool, dir, mode] = process.argv.slice(2);
-const require = createRequire(import.meta.url);
 
-// CommonJS configs (webpack, rspack) require() the plugin; the others import it.
-async function pluginFor(tool) {
-  if (tool === "webpack" || tool === "rspack") return require(`unproxy/${tool}`)();
-  return (await import(`unproxy/${tool}`)).default();
-}
 
 if (mode === "--broken") {
   // The error as the tool reports it: what a user sees in the terminal or overlay.
   try {
-    await builders[tool](dir, join(dir, `out-${tool}-broken`), await pluginFor(tool), "src/broken.js");
+    await builders[tool](dir, join(dir, `out-${tool}-broken`), await loadConfig(tool), "src/broken.js");
     console.log(JSON.stringify({ built: true }));
   } catch (error) {
     const esbuildMessage = error.errors?.[0]?.text;
@@ -43,9 +36,10 @@ async function original(bundle) {
 
 const result = {};
 for (const variant of ["with", "without"]) {
-  const plugin = variant === "with" ? await pluginFor(tool) : null;
+  // The example config (with its plugin), or the same build without it.
+  const config = variant === "with" ? await loadConfig(tool) : null;
   const started = performance.now();
-  const bundle = await builders[tool](dir, join(dir, `out-${tool}-${variant}`), plugin, entries[tool]);
+  const bundle = await builders[tool](dir, join(dir, `out-${tool}-${variant}`), config);
   const ms = Math.round(performance.now() - started);
   const run = spawnSync(process.execPath, [bundle], { cwd: dir, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`${bundle} failed:\n${run.stderr}`);

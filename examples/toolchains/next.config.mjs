@@ -1,0 +1,8 @@
+import unproxy from "unproxy/webpack";
+
+export default {
+  webpack(config) {
+    config.plugins.push(unproxy());
+    return config;
+  },
+};

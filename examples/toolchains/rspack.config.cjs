@@ -1,0 +1,6 @@
+const unproxy = require("unproxy/rspack");
+
+module.exports = {
+  entry: "./src/app.ts",
+  plugins: [unproxy()],
+};

@@ -1,0 +1,6 @@
+import { defineConfig } from "vite";
+import unproxy from "unproxy/vite";
+
+export default defineConfig({
+  plugins: [unproxy()],
+});

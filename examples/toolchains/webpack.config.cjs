@@ -1,0 +1,6 @@
+const unproxy = require("unproxy/webpack");
+
+module.exports = {
+  entry: "./src/app.js",
+  plugins: [unproxy()],
+};
