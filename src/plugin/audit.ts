@@ -10,7 +10,7 @@ import { classify } from "./classify.js";
 import { freeVariables } from "./free-variables.js";
 import { takeMarkerComments, type ClosurePath } from "./markers.js";
 import type { ResolvedOptions } from "./options.js";
-import { inferredName } from "./rewrite.js";
+import { inferredName, namedByRuntimeKey } from "./rewrite.js";
 import { isRuntimeExport } from "./runtime-binding.js";
 import { lazyRuntimeImport } from "./runtime-import.js";
 import { unwrapTransparent } from "./wrappers.js";
@@ -50,7 +50,8 @@ export function instrument(
     "ArrowFunctionExpression|FunctionExpression"(path: NodePath) {
       const fn = path as ClosurePath;
       const start = fn.node.loc?.start;
-      if (marked.has(fn.node) || !start) return;
+      // A closure named by a run-time computed key would lose its name in the audit wrapper: audit mode only reports.
+      if (marked.has(fn.node) || !start || namedByRuntimeKey(fn)) return;
       let captured: string[];
       try {
         captured = classify(fn, freeVariables(fn), null, options).captured;

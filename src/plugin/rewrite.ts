@@ -129,6 +129,11 @@ function runtimeKeyOf(fn: ClosurePath, at: NodePath = fn): NodePath<t.Expression
   return keyName(key.node, true, key) === undefined ? key : undefined;
 }
 
+/** Is the closure named by a computed key known only at run time? (Audit mode leaves such closures alone.) */
+export function namedByRuntimeKey(fn: ClosurePath): boolean {
+  return runtimeKeyOf(fn) !== undefined;
+}
+
 /** E010 when the closure's name comes from a computed key that the wrapper cannot keep (see runtimeKey). */
 export function nameRefusal(fn: ClosurePath, at: NodePath = fn): PluginError | undefined {
   const key = runtimeKeyOf(fn, at);

@@ -73,3 +73,11 @@ test("audit off returns the plugin object itself: the existing fixtures (test/pl
   expect(withAudit(babel.types, { ...resolved, audit: false }, original)).toBe(original);
   expect(withAudit(babel.types, { ...resolved, audit: true }, original)).not.toBe(original);
 });
+
+test("leaves alone a closure named by a run-time computed key, whose name the audit wrapper would lose", () => {
+  const code = `import { request } from "./context";
+export const make = (k: string) => ({ [k]: () => request.id, plain: () => request.id });`;
+  const out = transform(code, { audit: true });
+  expect(out).toContain("[k]: () => request.id,");
+  expect(out).toContain('plain: () => (_auditCall(_audit), request.id)');
+});

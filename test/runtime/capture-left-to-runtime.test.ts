@@ -2,6 +2,7 @@
 // inline (it cannot see what the function reads). Same fallback as captureContext, but its one-time warning says what
 // happened (R027) instead of asking to add a plugin that did run (R010).
 import { captureContext, captureContextAtRuntime, contextProxy, createContext } from "../../src/runtime/index";
+import { pluginMissingMessage } from "../../src/runtime/errors";
 import { state } from "../../src/runtime/state";
 
 const LEFT_TO_RUNTIME =
@@ -10,10 +11,8 @@ const LEFT_TO_RUNTIME =
   "captureContext() was called. To capture at compile time, pass the function inline (captureContext(() => …)) or " +
   "mark it where it is defined (/* @unproxy */); silence this with configure({ warnings: false }) or " +
   "UNPROXY_NO_WARN=1. (UNPROXY_R027)";
-const PLUGIN_MISSING =
-  "[unproxy] captureContext() ran without the unproxy Babel plugin and fell back to a runtime snapshot of all " +
-  'contexts. Add "unproxy/babel" to your Babel plugins; silence this with configure({ warnings: false }) or ' +
-  "UNPROXY_NO_WARN=1. (UNPROXY_R010)";
+// R010's exact text is pinned in capture.test.ts.
+const PLUGIN_MISSING = pluginMissingMessage();
 
 const requestContext = createContext<{ id: number }>("request");
 const request = contextProxy(requestContext);
