@@ -57,8 +57,8 @@ export function findHandOffs(program: NodePath<t.Program>, shared: ResolvedCheck
 
 function pluginOptions(check: ResolvedCheckOptions): ResolvedOptions {
   return {
-    runtime: check.runtime, capture: check.capture, knownProxies: check.knownProxies,
-    unbound: "throw", markAll: false, audit: false, onReport: undefined,
+    runtime: check.runtime, runtimeAliases: [], runtimes: [check.runtime], capture: check.capture,
+    knownProxies: check.knownProxies, unbound: "throw", markAll: false, audit: false, onReport: undefined,
   };
 }
 

@@ -3,7 +3,7 @@
 // when it was created (src/runtime/audit.ts). The closure stays the same function object:
 //   f(() => request.id)
 //   f(((_audit) => () => (_auditCall(_audit), request.id))(_auditCreate("src/a.ts:1:3", "request", () => [request])))
-// Runs after the plugin's own work on Program enter, on what the plugin left: marked closures are skipped (they are
+// Runs after the plugin's own work in pre(), on what the plugin left: marked closures are skipped (they are
 // fixed already), so are the plugin's own wrappers (no source position).
 import type { NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
 import { classify } from "./classify.js";
@@ -16,19 +16,18 @@ import { lazyRuntimeImport } from "./runtime-import.js";
 import { unwrapTransparent } from "./wrappers.js";
 
 type Types = typeof t;
-type ProgramVisitor = (program: NodePath<t.Program>, state: PluginPass) => void;
-
-/** With `audit` on, the plugin's Program visitor runs first, then the instrumentation; off, the plugin as it is. */
+/** With `audit` on, the plugin's own work (in pre()) runs first, then the instrumentation; off, the plugin as it is. */
 export function withAudit(t: Types, options: ResolvedOptions, plugin: PluginObj<PluginPass>): PluginObj<PluginPass> {
   if (!options.audit || options.markAll) return plugin; // markAll marks every closure: nothing is left unmarked
-  const compile = plugin.visitor.Program as ProgramVisitor;
-  const Program = function (this: PluginPass, program: NodePath<t.Program>, state: PluginPass) {
+  const compile = plugin.pre!;
+  const pre = function (this: PluginPass, file: PluginPass["file"]) {
+    const program = file.path as NodePath<t.Program>;
     // Read before the plugin consumes the markers and replaces captureContext() calls by the function inside.
-    const { marked, unsafe } = markedClosures(program, options.runtime);
-    compile.call(this, program, state);
-    if (!unsafe) instrument(t, program, state, options, marked);
+    const { marked, unsafe } = markedClosures(program, options.runtimes);
+    compile.call(this, file);
+    if (!unsafe) instrument(t, program, this, options, marked);
   };
-  return { ...plugin, visitor: { ...plugin.visitor, Program } };
+  return { ...plugin, pre };
 }
 
 interface Plan {
@@ -94,7 +93,7 @@ function named(t: Types, fn: ClosurePath): t.Expression {
  * The closures the plugin fixes (comment markers and inline captureContext() arguments), found without touching the
  * tree; `unsafe` when a direct eval or a `with` makes names ambiguous, where audit mode leaves the file alone.
  */
-function markedClosures(program: NodePath<t.Program>, runtime: string): { marked: Set<t.Node>; unsafe: boolean } {
+function markedClosures(program: NodePath<t.Program>, runtime: readonly string[]): { marked: Set<t.Node>; unsafe: boolean } {
   const marked = new Set<t.Node>();
   let unsafe = false;
   program.traverse({

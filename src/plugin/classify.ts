@@ -6,7 +6,7 @@ import type { ClosurePath } from "./markers.js";
 import { pluginError, reasons, type Reason } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
 import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
-import { unwrapTransparentNode } from "./wrappers.js";
+import { unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
 import { isWritten } from "./writes.js";
 
 export interface Classification {
@@ -14,18 +14,26 @@ export interface Classification {
   live: { name: string; reason: Reason }[];
 }
 
+/**
+ * Per file, shared by every closure: for a binding's scope (owner) and a function declaration, the earliest source
+ * offset at which the declaration may be called. Without it, N closures in one declaration referenced N times cost
+ * N² reference walks.
+ */
+export type InitialisationOrder = Map<t.Node, Map<t.Node, number>>;
+
 export function classify(
   fn: ClosurePath,
   free: Map<string, FreeName>,
   listed: string[] | null,
   options: ResolvedOptions,
+  order: InitialisationOrder = new Map(),
 ): Classification {
   const result: Classification = { captured: [], live: [] };
   for (const entry of free.values()) {
     // Globals are never captured (nor reported): reading one at creation could throw where `typeof g` was safe. A TS
     // `declare const` is a global too, described to the type checker.
     if (!entry.binding || isAmbient(entry.binding)) continue;
-    let reason = blocker(entry, fn);
+    let reason = blocker(entry, fn, order);
     const isListed = listed?.includes(entry.name) ?? false;
     if (reason && isListed) throw pluginError(fn, "E006_LISTED_NAME", entry.name, reasons[reason]);
     if (!reason && !isListed) reason = listed ? "notListed" : optionalSkip(entry.binding, options);
@@ -49,7 +57,7 @@ function isAmbient(binding: Binding): boolean {
 }
 
 /** A reason that makes capturing change what the program means; such a name is never captured. */
-function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
+function blocker(entry: FreeName, fn: ClosurePath, order: InitialisationOrder): Reason | undefined {
   const binding = entry.binding!;
   if (entry.written) return "writtenInside";
   if (isWritten(binding)) return "reassigned";
@@ -60,7 +68,7 @@ function blocker(entry: FreeName, fn: ClosurePath): Reason | undefined {
       !binding.path.isImportNamespaceSpecifier()) {
     return "unsupportedKind"; // type-only imports and TS `import x = require()`
   }
-  if (!initialisedBefore(binding, fn)) return "notInitialised";
+  if (!initialisedBefore(binding, fn, order)) return "notInitialised";
   return undefined;
 }
 
@@ -86,6 +94,9 @@ function optionalSkip(binding: Binding, options: ResolvedOptions): Reason | unde
   if (binding.path.isImportNamespaceSpecifier()) return "namespace"; // never a proxy itself; `ns.request` stays live
   const init = initializer(binding);
   if (init && CANNOT_HOLD_PROXY.has(init.type)) return "cannotHoldProxy";
+  // Operators that always yield a primitive (`a + b`, `!x`, `typeof x`, `i++`), or a declared primitive type.
+  if (init && PRIMITIVE_OPERATORS.has(init.type)) return "primitive";
+  if (hasPrimitiveType(binding.identifier)) return "primitive";
   if (options.capture === "known" && !isKnownProxy(binding, options)) return "notKnownProxy";
   return undefined;
 }
@@ -96,11 +107,44 @@ const CANNOT_HOLD_PROXY = new Set([
   "ArrayExpression",
 ]);
 
+const PRIMITIVE_OPERATORS = new Set(["BinaryExpression", "UnaryExpression", "UpdateExpression"]);
+
+const PRIMITIVE_TYPES = new Set([
+  "TSStringKeyword", "TSNumberKeyword", "TSBooleanKeyword", "TSBigIntKeyword", "TSSymbolKeyword", "TSNullKeyword",
+  "TSUndefinedKeyword", "TSVoidKeyword", "TSLiteralType", "TSTemplateLiteralType", "StringTypeAnnotation",
+  "NumberTypeAnnotation", "BooleanTypeAnnotation", "BigIntTypeAnnotation", "SymbolTypeAnnotation",
+  "StringLiteralTypeAnnotation", "NumberLiteralTypeAnnotation", "BooleanLiteralTypeAnnotation",
+  "BigIntLiteralTypeAnnotation", "NullLiteralTypeAnnotation", "VoidTypeAnnotation",
+]);
+
+/** `const id: string = …`, `(n: number | undefined) => …`: a primitive cannot be a proxy. */
+function hasPrimitiveType(identifier: t.Identifier): boolean {
+  const annotation = identifier.typeAnnotation;
+  if (!annotation || annotation.type === "Noop") return false;
+  return isPrimitiveType(annotation.typeAnnotation);
+}
+
+function isPrimitiveType(type: t.Node): boolean {
+  if (type.type === "TSUnionType" || type.type === "UnionTypeAnnotation") return type.types.every(isPrimitiveType);
+  if (type.type === "TSParenthesizedType" as string) return isPrimitiveType((type as unknown as { typeAnnotation: t.Node }).typeAnnotation);
+  return PRIMITIVE_TYPES.has(type.type);
+}
+
 function initializer(binding: Binding): t.Node | undefined {
   const declarator = binding.path;
   if (!declarator.isVariableDeclarator() || declarator.node.id.type !== "Identifier") return undefined;
   const init = declarator.node.init;
-  return init ? unwrapTransparentNode(init) : undefined;
+  return init ? valueOf(init) : undefined;
+}
+
+/**
+ * The expression whose value a binding takes: through transparent wrappers and through sequences, whose value is their
+ * last element (coverage instrumentation run in an earlier pass turns `contextProxy(ctx)` into `(cov.s[1]++, …)`).
+ */
+function valueOf(node: t.Node): t.Node {
+  let current = unwrapTransparentNode(node);
+  while (current.type === "SequenceExpression") current = unwrapTransparentNode(current.expressions.at(-1)!);
+  return current;
 }
 
 function isKnownProxy(binding: Binding, options: ResolvedOptions): boolean {
@@ -110,15 +154,17 @@ function isKnownProxy(binding: Binding, options: ResolvedOptions): boolean {
   }
   const declarator = binding.path;
   if (binding.kind !== "const" || !declarator.isVariableDeclarator()) return false;
-  const init = declarator.get("init") as NodePath;
-  return init.isCallExpression() && isRuntimeExport(init.get("callee") as NodePath, "contextProxy", options.runtime);
+  let init = declarator.get("init") as NodePath;
+  while (init.isSequenceExpression()) init = init.get("expressions").at(-1)!;
+  init = unwrapTransparent(init);
+  return init.isCallExpression() && isRuntimeExport(init.get("callee") as NodePath, "contextProxy", options.runtimes);
 }
 
 /**
  * Is the binding certainly initialised whenever the closure is created? Only then can the closure read it at creation:
  * otherwise a later let/const/class would throw (temporal dead zone) and a later var would read undefined.
  */
-function initialisedBefore(binding: Binding, fn: ClosurePath): boolean {
+function initialisedBefore(binding: Binding, fn: ClosurePath, order: InitialisationOrder): boolean {
   if (binding.kind === "module") return true;
   const owner = binding.scope.path;
   if (binding.kind === "param") {
@@ -134,31 +180,50 @@ function initialisedBefore(binding: Binding, fn: ClosurePath): boolean {
   // `switch` cases share one scope, but a jump to a later case skips the earlier case's initialisation.
   const switchCase = declaration.parentPath?.parentPath;
   if (switchCase?.isSwitchCase() && !fn.isDescendant(switchCase)) return false;
-  return declared.end != null && runsAfter(fn, declared.end, owner.node, new Set());
+  return declared.end != null && earliestRun(fn, owner.node, order, new Set(), new Set()) >= declared.end;
 }
 
 /**
- * Does every execution of `path` come after source offset `end` of the binding's scope `owner`? A function expression,
- * method or class runs only after it is created, so its own position counts; a hoisted function declaration can run
- * from wherever it is referenced, so each reference must come after (an export is called only by importers).
+ * The earliest source offset in the binding's scope `owner` at which `path` may run. A function expression, method or
+ * class runs only after it is created, so its own position counts; a hoisted function declaration can run from
+ * wherever it is referenced, so the earliest of its references counts (an export is called only by importers).
+ * -Infinity: may run before anything; Infinity: never runs before the scope is done with its own code.
  */
-function runsAfter(path: NodePath, end: number, owner: t.Node, visiting: Set<t.Node>): boolean {
+function earliestRun(path: NodePath, owner: t.Node, order: InitialisationOrder, inProgress: Set<t.Node>,
+  cycles: Set<t.Node>): number {
   let anchor = path;
   for (let current: NodePath | null = path.parentPath; current && current.node !== owner; current = current.parentPath) {
-    if (current.isFunctionDeclaration()) {
-      if (visiting.has(current.node)) return true; // recursion inside the declaration itself
-      visiting.add(current.node);
-      const id = current.node.id;
-      const binding = id ? current.parentPath.scope.getBinding(id.name) : undefined;
-      if (!binding) return current.parentPath.isExportDefaultDeclaration();
-      return binding.referencePaths.every(
-        (reference) =>
-          reference.isDescendant(current!) ||
-          reference.parentPath?.isExportSpecifier() ||
-          runsAfter(reference, end, owner, visiting),
-      );
-    }
+    if (current.isFunctionDeclaration()) return earliestCall(current, owner, order, inProgress, cycles);
     if (current.isFunction() || current.isClass()) anchor = current;
   }
-  return anchor.node.start != null && anchor.node.start >= end;
+  return anchor.node.start ?? -Infinity;
+}
+
+function earliestCall(declaration: NodePath<t.FunctionDeclaration>, owner: t.Node, order: InitialisationOrder,
+  inProgress: Set<t.Node>, cycles: Set<t.Node>): number {
+  const node = declaration.node;
+  let known = order.get(owner);
+  if (!known) order.set(owner, (known = new Map()));
+  const cached = known.get(node);
+  if (cached !== undefined) return cached;
+  if (inProgress.has(node)) {
+    cycles.add(node);
+    return Infinity; // recursion: a call from inside the declaration comes after the call that started it
+  }
+  const binding = node.id ? declaration.parentPath.scope.getBinding(node.id.name) : undefined;
+  if (!binding) return declaration.parentPath.isExportDefaultDeclaration() ? Infinity : -Infinity;
+  inProgress.add(node);
+  // Cycles cut below this declaration (other than back to itself) make its figure provisional: not cached.
+  const below = new Set<t.Node>();
+  let earliest = Infinity;
+  for (const reference of binding.referencePaths) {
+    if (reference.parentPath?.isExportSpecifier() || reference.isDescendant(declaration)) continue;
+    earliest = Math.min(earliest, earliestRun(reference, owner, order, inProgress, below));
+    if (earliest === -Infinity) break;
+  }
+  inProgress.delete(node);
+  below.delete(node);
+  if (below.size === 0 || earliest === -Infinity) known.set(node, earliest);
+  for (const other of below) cycles.add(other);
+  return earliest;
 }

@@ -1,6 +1,6 @@
 // The names a closure reads or writes whose bindings lie outside it, resolved through Babel's scope data.
 import type { NodePath, types as t } from "@babel/core";
-import type { Binding, Scope } from "@babel/traverse";
+import type { Binding, Scope, TraverseOptions } from "@babel/traverse";
 import type { ClosurePath } from "./markers.js";
 import { assignedIdentifiers } from "./writes.js";
 
@@ -23,36 +23,44 @@ const TYPE_ONLY = new Set([
   "DeclareModule",
 ]);
 
-export function freeVariables(fn: ClosurePath): Map<string, FreeName> {
-  const free = new Map<string, FreeName>();
-  const record = (path: NodePath, name: string, written: boolean) => {
-    if (name === "arguments" || name === "this") return; // left to the arrow wrapper
-    const binding = path.scope.getBinding(name);
-    if (binding && isWithin(binding.scope, fn.scope)) return; // declared inside the closure
-    const entry = free.get(name);
-    // Shadowing inside the closure was dropped above, so an outer name always resolves to the same binding.
-    if (entry) entry.written ||= written;
-    else free.set(name, { name, binding, written });
-  };
-
-  fn.traverse({
-    enter(path: NodePath) {
-      if (TYPE_ONLY.has(path.node.type) || path.isTSType() || path.isFlowType()) path.skip();
-    },
-    ReferencedIdentifier(path: NodePath<t.Identifier | t.JSXIdentifier>) {
-      record(path, path.node.name, false);
-    },
-    "AssignmentExpression|ForInStatement|ForOfStatement"(path: NodePath<t.AssignmentExpression | t.ForXStatement>) {
-      const left = path.node.left;
-      if (left.type === "VariableDeclaration") return;
-      for (const { name } of assignedIdentifiers(left)) record(path, name, true);
-    },
-    UpdateExpression(path: NodePath<t.UpdateExpression>) {
-      for (const { name } of assignedIdentifiers(path.node.argument)) record(path, name, true);
-    },
-  } as Parameters<ClosurePath["traverse"]>[0]);
-  return free;
+interface State {
+  fn: ClosurePath;
+  free: Map<string, FreeName>;
 }
+
+export function freeVariables(fn: ClosurePath): Map<string, FreeName> {
+  const state: State = { fn, free: new Map() };
+  fn.traverse(collectFree as unknown as TraverseOptions<State>, state);
+  return state.free;
+}
+
+function record(state: State, path: NodePath, name: string, written: boolean): void {
+  if (name === "arguments" || name === "this") return; // left to the arrow wrapper
+  const binding = path.scope.getBinding(name);
+  if (binding && isWithin(binding.scope, state.fn.scope)) return; // declared inside the closure
+  const entry = state.free.get(name);
+  // Shadowing inside the closure was dropped above, so an outer name always resolves to the same binding.
+  if (entry) entry.written ||= written;
+  else state.free.set(name, { name, binding, written });
+}
+
+// Prepared once (Babel explodes a visitor object on first use and caches it on the object).
+const collectFree = {
+  enter(path: NodePath) {
+    if (TYPE_ONLY.has(path.node.type) || path.isTSType() || path.isFlowType()) path.skip();
+  },
+  ReferencedIdentifier(path: NodePath<t.Identifier | t.JSXIdentifier>, state: State) {
+    record(state, path, path.node.name, false);
+  },
+  "AssignmentExpression|ForInStatement|ForOfStatement"(path: NodePath<t.AssignmentExpression | t.ForXStatement>, state: State) {
+    const left = path.node.left;
+    if (left.type === "VariableDeclaration") return;
+    for (const { name } of assignedIdentifiers(left)) record(state, path, name, true);
+  },
+  UpdateExpression(path: NodePath<t.UpdateExpression>, state: State) {
+    for (const { name } of assignedIdentifiers(path.node.argument)) record(state, path, name, true);
+  },
+};
 
 function isWithin(scope: Scope, ancestor: Scope): boolean {
   for (let current: Scope | undefined = scope; current; current = current.parent) {

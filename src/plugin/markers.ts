@@ -3,7 +3,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import { isIdentifierName } from "@babel/helper-validator-identifier";
 import { pluginError, type PluginError } from "./messages.js";
-import { isRuntimeExport } from "./runtime-binding.js";
+import { isRuntimeExport, type Runtimes } from "./runtime-binding.js";
 import { outermostWrapper, unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
 
 export type ClosurePath = NodePath<t.ArrowFunctionExpression | t.FunctionExpression>;
@@ -120,7 +120,7 @@ export function consume(comments: t.Comment[], carriers: NodePath[]): void {
  */
 export function scan(
   program: NodePath<t.Program>,
-  runtime: string,
+  runtime: Runtimes,
   markAll: boolean,
   refuse: RefusalPolicy = throwRefusal,
 ): Scan {
@@ -194,10 +194,10 @@ const READERS = ["unproxy", "unproxyIfBound", "unproxyImport"];
 
 /**
  * The plugin's own output at `call`, which a later pass must not wrap again: for a wrapper
- * `((a, cb = () => …) => cb)(_unproxy(a))`, the wrapper and the closure it holds; for `_unproxyImport(() => a)`, the
+ * `((a) => { const cb = () => …; return cb; })(_unproxy(a))`, the wrapper and the closure it holds; for `_unproxyImport(() => a)`, the
  * thunk. A wrapper is an arrow called with nothing but calls to the runtime's readers.
  */
-function ownOutput(call: NodePath<t.CallExpression>, runtime: string): t.Node[] {
+function ownOutput(call: NodePath<t.CallExpression>, runtime: Runtimes): t.Node[] {
   const readsWith = (path: NodePath, names: string[]) =>
     path.isCallExpression() && names.some((name) => isRuntimeExport(path.get("callee") as NodePath, name, runtime));
   const args = call.get("arguments");
@@ -209,10 +209,15 @@ function ownOutput(call: NodePath<t.CallExpression>, runtime: string): t.Node[] 
   return closure ? [wrapper.node, closure] : [];
 }
 
-/** The closure inside a wrapper: its body, the default value that names it, or the property that names it. */
+/** The closure inside a wrapper: its body, the declarator or default value that names it, or the property that names it. */
 function wrappedClosure(wrapper: t.ArrowFunctionExpression): t.Node | undefined {
   const body = unwrapTransparentNode(wrapper.body);
   if (body.type === "ArrowFunctionExpression" || body.type === "FunctionExpression") return body;
+  // `{ const cb = () => …; return cb; }`, the form that names the closure
+  if (body.type === "BlockStatement" && body.body.length === 2 && body.body[0].type === "VariableDeclaration") {
+    const [declarator] = body.body[0].declarations;
+    return declarator?.init ? unwrapTransparentNode(declarator.init) : undefined;
+  }
   if (body.type === "Identifier") {
     const last = wrapper.params[wrapper.params.length - 1];
     return last?.type === "AssignmentPattern" ? unwrapTransparentNode(last.right) : undefined;

@@ -28,6 +28,10 @@ export const messages = {
     `separated by commas (\`/* @unproxy request, user */\`), or nothing to capture every proxy the closure reads.`,
   E008_DUPLICATE_MARKER: () =>
     `[UNPROXY_E008] This function is marked twice; keep one @unproxy marker or captureContext().`,
+  E009_RUNTIME_ALIAS: (written: string, runtime: string) =>
+    `[UNPROXY_E009] \`${written}\` is the unproxy runtime under another name: a later plugin (an alias, e.g. ` +
+    `babel-plugin-module-resolver) rewrote it to \`${runtime}\`, so captureContext and contextProxy imported from it ` +
+    `were not recognised. Add it to the plugin's options: \`runtimeAliases: [${JSON.stringify(written)}]\`.`,
   E010_COMPUTED_NAME: (why: string) =>
     `[UNPROXY_E010] This closure is named at run time by its computed key, and unproxy cannot keep that name ` +
     `without changing when the key is evaluated: ${why}. Give the closure a name (\`function name() {…}\`) or ` +
@@ -70,6 +74,7 @@ export const reasons = {
   notInitialised: "it is not yet initialised when the closure is created (declared later, or in a function that may run first)",
   selfReference: "its own initializer contains the closure",
   cannotHoldProxy: "it cannot hold a proxy (initialised with a literal, function, class, object or array)",
+  primitive: "it holds a primitive (declared with a primitive type, or computed by an operator that yields one)",
   declaration: "it is a function or class declaration, which cannot hold a proxy",
   notKnownProxy: 'it is not a known proxy (capture: "known")',
   notListed: "it is not in the marker's list",

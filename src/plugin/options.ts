@@ -27,6 +27,8 @@ export interface ReportEntry {
 export interface Options {
   /** Module the runtime is imported from; also where `captureContext` and `contextProxy` are recognised. @default "unproxy" */
   runtime?: string;
+  /** Other specifiers that resolve to the runtime (aliases of module-resolver, tsconfig paths or a bundler): captureContext and contextProxy imported from them are recognised too. @default [] */
+  runtimeAliases?: string[];
   /** "auto": capture every constant binding that could hold a proxy. "known": only bindings proven to be proxies. @default "auto" */
   capture?: "auto" | "known";
   /** With capture: "known", proxies imported from other modules. @default [] */
@@ -41,10 +43,15 @@ export interface Options {
   audit?: boolean;
 }
 
-export type ResolvedOptions = Required<Omit<Options, "onReport">> & Pick<Options, "onReport">;
+export type ResolvedOptions = Required<Omit<Options, "onReport">> &
+  Pick<Options, "onReport"> & {
+    /** `runtime` followed by `runtimeAliases`: every specifier that names the runtime. */
+    runtimes: readonly string[];
+  };
 
 const shape = {
   runtime: "",
+  runtimeAliases: "",
   capture: "",
   knownProxies: "",
   unbound: "",
@@ -70,6 +77,12 @@ export function validateOptions(raw: unknown): ResolvedOptions {
   const { runtime = "unproxy", capture = "auto", knownProxies = [], unbound = "throw", onReport, markAll = false } =
     options;
   check(typeof runtime === "string" && runtime !== "", "runtime", "a non-empty module name");
+  const { runtimeAliases = [] } = options;
+  check(
+    Array.isArray(runtimeAliases) && runtimeAliases.every((alias) => typeof alias === "string" && alias !== ""),
+    "runtimeAliases",
+    "an array of non-empty module names",
+  );
   check(capture === "auto" || capture === "known", "capture", '"auto" or "known"');
   check(
     Array.isArray(knownProxies) &&
@@ -85,6 +98,8 @@ export function validateOptions(raw: unknown): ResolvedOptions {
   check(options.audit === undefined || typeof options.audit === "boolean", "audit", "a boolean");
   return {
     runtime: runtime as string,
+    runtimeAliases: runtimeAliases as string[],
+    runtimes: [runtime as string, ...(runtimeAliases as string[])],
     capture: capture as ResolvedOptions["capture"],
     knownProxies: knownProxies as KnownProxy[],
     unbound: unbound as ResolvedOptions["unbound"],

@@ -19,16 +19,32 @@ export function unwrapCall(marked: Marked): ClosurePath {
 /** `_unproxy(name)`, the value a captured name is given when the closure is created. */
 export type ArgumentFor = (name: string) => t.Expression;
 
-export function wrap(t: Types, fn: ClosurePath, captured: string[], argumentFor: ArgumentFor, freeNames: Set<string>): void {
-  const params: (t.Identifier | t.AssignmentPattern)[] = captured.map((name) => t.identifier(name));
+/**
+ * Replaces the closure by its wrapper call and returns the call's path. The call carries the closure's source location:
+ * coverage tools count the statement of a marked initialiser (they skip nodes without one), and a source map sends an
+ * error thrown while capturing (an unbound proxy) to the closure's first line rather than to whatever precedes it.
+ */
+export function wrap(
+  t: Types,
+  fn: ClosurePath,
+  captured: string[],
+  argumentFor: ArgumentFor,
+  freeNames: Set<string>,
+): NodePath<t.CallExpression> {
+  const params = captured.map((name) => t.identifier(name));
   const args = captured.map(argumentFor);
   const name = inferredName(fn);
-  let body: t.Expression = fn.node;
+  let body: t.Expression | t.BlockStatement = fn.node;
   if (name !== undefined) {
     if (canBind(t, name) && !freeNames.has(name) && !captured.includes(name)) {
-      // `(x, cb = () => …) => cb`: the default-parameter position gives the closure its name, as `const cb =` did.
-      params.push(t.assignmentPattern(t.identifier(name), fn.node));
-      body = t.identifier(name);
+      // `(x) => { const cb = () => …; return cb; }`: a declarator names the closure as `const cb =` did, and it is the
+      // form later transforms keep: transform-parameters would turn a default parameter into `arguments[1]` (name
+      // lost), function-name names `var cb = function cb()`, react-refresh signs a declared component after it.
+      const id = t.identifier(name);
+      body = t.blockStatement([
+        t.variableDeclaration("const", [t.variableDeclarator(id, fn.node)]),
+        t.returnStatement(t.cloneNode(id)),
+      ]);
     } else {
       // The name would shadow something the closure reads, or cannot name a binding: name it by a property key.
       const key = t.isValidIdentifier(name) ? t.identifier(name) : t.stringLiteral(name);
@@ -38,12 +54,31 @@ export function wrap(t: Types, fn: ClosurePath, captured: string[], argumentFor:
     const key = runtimeKey(t, fn);
     if (key) body = t.memberExpression(t.objectExpression([t.objectProperty(key, fn.node, true)]), t.cloneNode(key), true);
   }
-  fn.replaceWith(t.callExpression(t.arrowFunctionExpression(params, body), args));
+  const call = t.callExpression(t.arrowFunctionExpression(params, body), args);
+  const loc = fn.node.loc;
+  if (loc) {
+    call.loc = loc;
+    for (const argument of args) markAt(t, argument, loc);
+  }
+  return fn.replaceWith(call)[0] as NodePath<t.CallExpression>;
 }
 
 /**
- * Can `name` be a parameter's name in the wrapper? Not a keyword or a reserved word, and not `eval` or `arguments`
- * (a SyntaxError in strict code; in sloppy code, a parameter named `arguments` would hide the enclosing function's).
+ * Gives a generated argument (`_unproxy(x)`, `_unproxyImport(() => x)`) the closure's start, without start/end
+ * offsets. A function inside it (the import getter) keeps no location: to coverage and audit mode it is not user code.
+ */
+function markAt(t: Types, node: t.Node, loc: t.SourceLocation): void {
+  if (t.isFunction(node)) return;
+  node.loc = { start: loc.start, end: loc.start, filename: loc.filename, identifierName: undefined } as t.SourceLocation;
+  if (t.isCallExpression(node)) {
+    markAt(t, node.callee, loc);
+    for (const argument of node.arguments) markAt(t, argument, loc);
+  }
+}
+
+/**
+ * Can `name` be a `const` in the wrapper? Not a keyword or a reserved word, and not `eval` or `arguments` (a
+ * SyntaxError in strict code; in sloppy code, a binding named `arguments` would hide the enclosing function's).
  */
 function canBind(t: Types, name: string): boolean {
   return t.isValidIdentifier(name) && !isStrictBindReservedWord(name, true);

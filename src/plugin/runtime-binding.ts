@@ -1,10 +1,19 @@
 // Is an expression the runtime's export `name` (captureContext, contextProxy)? Decided by scope bindings, never by the
 // identifier's text alone, so a local function that happens to share the name is not mistaken for the runtime's.
-import type { NodePath, types as t } from "@babel/core";
+import type { BabelFile, NodePath, types as t } from "@babel/core";
+import { messages } from "./messages.js";
+import type { ResolvedOptions } from "./options.js";
 import { unwrapTransparent } from "./wrappers.js";
 import { isWritten } from "./writes.js";
 
-export function isRuntimeExport(path: NodePath, exportName: string, runtime: string): boolean {
+/** The module specifiers that name the runtime: the `runtime` option and its `runtimeAliases`. */
+export type Runtimes = string | readonly string[];
+
+function isRuntime(source: string | undefined, runtime: Runtimes): boolean {
+  return source !== undefined && (typeof runtime === "string" ? source === runtime : runtime.includes(source));
+}
+
+export function isRuntimeExport(path: NodePath, exportName: string, runtime: Runtimes): boolean {
   const inner = unwrapSequence(path);
   if (inner.isIdentifier()) return identifierIsExport(inner, exportName, runtime);
   if (inner.isMemberExpression() && memberName(inner.node) === exportName) {
@@ -15,7 +24,7 @@ export function isRuntimeExport(path: NodePath, exportName: string, runtime: str
     if (!binding) return false;
     const declaration = binding.path;
     if (declaration.isImportNamespaceSpecifier() || declaration.isImportDefaultSpecifier()) {
-      return importSource(declaration) === runtime && !isTypeOnlyImport(declaration);
+      return isRuntime(importSource(declaration), runtime) && !isTypeOnlyImport(declaration);
     }
     if (declaration.isVariableDeclarator() && !isWritten(binding)) {
       return declaration.get("id").isIdentifier() && isRequireOf(declaration.get("init") as NodePath, runtime);
@@ -24,14 +33,14 @@ export function isRuntimeExport(path: NodePath, exportName: string, runtime: str
   return false;
 }
 
-function identifierIsExport(id: NodePath<t.Identifier>, exportName: string, runtime: string): boolean {
+function identifierIsExport(id: NodePath<t.Identifier>, exportName: string, runtime: Runtimes): boolean {
   const binding = id.scope.getBinding(id.node.name);
   if (!binding || isWritten(binding)) return false;
   const declaration = binding.path;
   if (declaration.isImportSpecifier()) {
     const imported = declaration.node.imported;
     const name = imported.type === "Identifier" ? imported.name : imported.value;
-    return name === exportName && importSource(declaration) === runtime && !isTypeOnlyImport(declaration);
+    return name === exportName && isRuntime(importSource(declaration), runtime) && !isTypeOnlyImport(declaration);
   }
   if (declaration.isVariableDeclarator()) {
     // var _unproxy = require("unproxy").unproxy (how the plugin's own import reads in a script)
@@ -69,7 +78,7 @@ function unwrapSequence(path: NodePath): NodePath {
   }
 }
 
-function isRequireOf(path: NodePath, runtime: string): boolean {
+function isRequireOf(path: NodePath, runtime: Runtimes): boolean {
   if (!path.isCallExpression()) return false;
   const callee = path.node.callee;
   const [source] = path.node.arguments;
@@ -79,7 +88,7 @@ function isRequireOf(path: NodePath, runtime: string): boolean {
     !path.scope.getBinding("require") &&
     path.node.arguments.length === 1 &&
     source.type === "StringLiteral" &&
-    source.value === runtime
+    isRuntime(source.value, runtime)
   );
 }
 
@@ -113,4 +122,45 @@ export function importedFrom(declaration: NodePath): { module: string; name: str
   const module = importSource(declaration);
   if (module === undefined) return undefined;
   return { module, name: imported.type === "Identifier" ? imported.name : imported.value };
+}
+
+export interface ForeignImport {
+  declaration: t.ImportDeclaration;
+  /** The source as the file wrote it. */
+  written: string;
+}
+
+/**
+ * Imports that bring captureContext (or contextProxy, which `capture: "known"` relies on, or a namespace) from a module
+ * that is not a runtime specifier, as the file stands before any plugin ran. If another plugin (module-resolver, an
+ * alias) turns one into the runtime later, the plugin did not recognise it: `post()` makes that an error.
+ */
+export function foreignImports(program: NodePath<t.Program>, options: ResolvedOptions): ForeignImport[] {
+  const found: ForeignImport[] = [];
+  for (const statement of program.node.body) {
+    if (statement.type !== "ImportDeclaration" || statement.importKind === "type") continue;
+    if (isRuntime(statement.source.value, options.runtimes)) continue;
+    const matters = statement.specifiers.some((specifier) =>
+      specifier.type !== "ImportSpecifier" ||
+      (specifier.importKind !== "type" &&
+        (importedName(specifier) === "captureContext" ||
+          (importedName(specifier) === "contextProxy" && options.capture === "known"))));
+    if (matters) found.push({ declaration: statement, written: statement.source.value });
+  }
+  return found;
+}
+
+/** Throws UNPROXY_E009 when one of those imports now names the runtime. */
+export function checkForeignImports(file: BabelFile, imports: ForeignImport[], options: ResolvedOptions): void {
+  for (const { declaration, written } of imports) {
+    // Another plugin replaces the declaration's source node (the declaration may have left the tree since): read it anew.
+    const now = declaration.source.value;
+    if (isRuntime(now, options.runtimes)) {
+      throw (file as BabelFile & { buildCodeFrameError(node: t.Node, message: string): Error }).buildCodeFrameError(declaration, messages.E009_RUNTIME_ALIAS(written, now));
+    }
+  }
+}
+
+function importedName(specifier: t.ImportSpecifier): string {
+  return specifier.imported.type === "Identifier" ? specifier.imported.name : specifier.imported.value;
 }

@@ -9,12 +9,72 @@ import { unwrapTransparentNode } from "./wrappers.js";
 
 /** Per program: the declaring identifiers of bindings written somewhere in the file. */
 const cache = new WeakMap<t.Node, Set<t.Node>>();
+/** Per program, from a walk over bare nodes (no paths, no scopes): which names the full scan could find written. */
+const suspects = new WeakMap<t.Node, { names: Set<string>; arguments: boolean }>();
 
 export function isWritten(binding: Binding): boolean {
   if (binding.constantViolations.length > 0) return true;
   if (binding.kind === "module") return false;
   if (binding.kind === "var" && isInitialisedInLoop(binding)) return true;
-  return writtenIn(binding.scope.getProgramParent().path as NodePath<t.Program>).has(binding.identifier);
+  const program = binding.scope.getProgramParent().path as NodePath<t.Program>;
+  // Most files never write the name at all, nor use `arguments`: then the scan with scopes is not needed.
+  const suspected = suspectsIn(program.node);
+  if (!suspected.arguments && !suspected.names.has(binding.identifier.name)) return false;
+  return writtenIn(program).has(binding.identifier);
+}
+
+/**
+ * Walks the program once with the running Babel's `traverseFast` (its own visitor keys) before any analysis; without
+ * it (callers outside the plugin) the walk below follows every property that holds a node.
+ */
+export function primeWrites(traverseFast: (node: t.Node, enter: (node: t.Node) => void) => void, program: t.Program): void {
+  if (suspects.has(program)) return;
+  const found = { names: new Set<string>(), arguments: false };
+  traverseFast(program, (node) => suspect(node, found));
+  suspects.set(program, found);
+}
+
+function suspect(node: t.Node, found: { names: Set<string>; arguments: boolean }): void {
+  const { names } = found;
+  switch (node.type) {
+    case "AssignmentExpression":
+      for (const { name } of assignedIdentifiers(node.left)) names.add(name);
+      break;
+    case "UpdateExpression":
+      for (const { name } of assignedIdentifiers(node.argument)) names.add(name);
+      break;
+    case "ForInStatement":
+    case "ForOfStatement":
+      if (node.left.type !== "VariableDeclaration") for (const { name } of assignedIdentifiers(node.left)) names.add(name);
+      break;
+    case "UnaryExpression":
+      if (node.operator === "delete") for (const { name } of assignedIdentifiers(node.argument)) names.add(name);
+      break;
+    case "Identifier":
+      if (node.name === "arguments") found.arguments = true;
+      break;
+    default:
+      break;
+  }
+}
+
+function suspectsIn(program: t.Program): { names: Set<string>; arguments: boolean } {
+  let found = suspects.get(program);
+  if (found) return found;
+  const result = { names: new Set<string>(), arguments: false };
+  const walk = (node: t.Node | null | undefined): void => {
+    if (!node || typeof node.type !== "string") return;
+    suspect(node, result);
+    for (const key in node) {
+      if (key === "loc" || key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) for (const item of value) walk(item as t.Node);
+      else if (value && typeof value === "object") walk(value as t.Node);
+    }
+  };
+  walk(program);
+  suspects.set(program, result);
+  return result;
 }
 
 function writtenIn(program: NodePath<t.Program>): Set<t.Node> {

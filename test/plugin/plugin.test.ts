@@ -21,6 +21,8 @@ describe("options are validated when the plugin loads", () => {
     [{ capture: "all" }, 'unproxy: .capture must be "auto" or "known"'],
     [{ unbound: "ignore" }, 'unproxy: .unbound must be "throw" or "keep"'],
     [{ runtime: "" }, "unproxy: .runtime must be a non-empty module name"],
+    [{ runtimeAliases: "#unproxy" }, "unproxy: .runtimeAliases must be an array of non-empty module names"],
+    [{ runtimeAliases: [""] }, "unproxy: .runtimeAliases must be an array of non-empty module names"],
     [{ knownProxies: [{ module: "./ctx" }] }, "unproxy: .knownProxies must be an array of { module, export } strings"],
     [{ onReport: true }, "unproxy: .onReport must be a function"],
     [{ markAll: "yes" }, "unproxy: .markAll must be a boolean"],
