@@ -1,7 +1,7 @@
 // Is an expression the runtime's export `name` (captureContext, contextProxy)? Decided by scope bindings, never by the
 // identifier's text alone, so a local function that happens to share the name is not mistaken for the runtime's.
 import type { BabelFile, NodePath, types as t } from "@babel/core";
-import { messages } from "./messages.js";
+import { pluginError } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
 import { unwrapTransparent } from "./wrappers.js";
 import { isWritten } from "./writes.js";
@@ -156,7 +156,8 @@ export function checkForeignImports(file: BabelFile, imports: ForeignImport[], o
     // Another plugin replaces the declaration's source node (the declaration may have left the tree since): read it anew.
     const now = declaration.source.value;
     if (isRuntime(now, options.runtimes)) {
-      throw (file as BabelFile & { buildCodeFrameError(node: t.Node, message: string): Error }).buildCodeFrameError(declaration, messages.E009_RUNTIME_ALIAS(written, now));
+      const program = file.path as NodePath<t.Program>;
+      throw pluginError({ path: program, loc: declaration.loc }, "E009_RUNTIME_ALIAS", written, now);
     }
   }
 }
