@@ -13,7 +13,7 @@ export default function unmarkedAudit(api) {
     visitor: {
       Program(path, state) {
         strip.visitor.Program.call(this, path, state);
-        audit.visitor.Program.call(this, path, state);
+        audit.pre.call(this, state.file); // unproxy/babel does its work in pre()
       },
     },
   };
