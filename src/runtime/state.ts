@@ -32,6 +32,9 @@ export interface SharedState {
   asyncLocalStorage?: Store;
   asyncContextVariables?: WeakMap<object, unknown>;
   syncStack?: { current: Scope | undefined };
+  /** Registrations since the registry was last swept, and the count that triggers the next sweep (register()). */
+  registrations?: number;
+  sweepAt?: number;
 }
 
 const KEY = Symbol.for("unproxy.state");
@@ -44,10 +47,22 @@ export const state: SharedState = ((globalThis as Record<symbol, SharedState | u
 
 export const proxies = (state.proxies ??= new WeakMap());
 
+const FIRST_SWEEP = 1024;
+
 export function register(context: ContextLike): void {
   const list = state.contexts.get(context.name);
   if (list === undefined) state.contexts.set(context.name, [new WeakRef(context)]);
   else list.push(new WeakRef(context));
+  // Contexts made per request or per test get collected, their WeakRefs (and names) would not: sweep whenever the
+  // registrations have doubled since the last sweep, so the registry stays proportional to the live contexts at an
+  // amortised O(1) per createContext().
+  state.registrations = (state.registrations ?? 0) + 1;
+  if (state.registrations >= (state.sweepAt ?? FIRST_SWEEP)) {
+    let live = 0;
+    for (const name of [...state.contexts.keys()]) live += contextsNamed(name).length;
+    state.registrations = live;
+    state.sweepAt = Math.max(FIRST_SWEEP, live * 2);
+  }
 }
 
 /** The live contexts with that name; drops collected ones as it goes. */

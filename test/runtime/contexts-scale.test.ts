@@ -103,3 +103,29 @@ test("a run's resources keep their identity when another context is re-bound ins
   );
   expect(made).toBe(2);
 });
+
+test("the registry of named contexts stays proportional to the contexts alive, not to all ever created", async () => {
+  // --expose-gc for this process only: the registry holds WeakRefs, and what matters is what it keeps after a GC.
+  require("node:v8").setFlagsFromString("--expose-gc");
+  const gc = require("node:vm").runInNewContext("gc") as () => void;
+  const { rt } = countingRuntime();
+  const { state } = require("../../src/runtime/state") as typeof import("../../src/runtime/state");
+  // As in a fresh process.
+  state.contexts.clear();
+  delete state.registrations;
+  delete state.sweepAt;
+  const entries = () => [...state.contexts.values()].reduce((n, list) => n + list.length, 0);
+  const kept = rt.createContext<number>("kept");
+  let most = 0;
+  // 12 "requests" of 500 contexts each (unique names, then one shared name), each collected before the next.
+  for (let round = 0; round < 12; round++) {
+    for (let i = 0; i < 500; i++) rt.createContext<number>(round % 2 ? "per-test" : `request-${round}-${i}`).run(i, () => i);
+    most = Math.max(most, entries());
+    await new Promise((resolve) => setImmediate(resolve)); // WeakRef targets stay alive until the current job ends
+    gc();
+  }
+  expect(most).toBeLessThan(2_100); // 6,001 created; a sweep whenever registrations double since the last one
+  expect(state.contexts.has("request-0-0")).toBe(false);
+  expect(rt.snapshotContexts().values).toEqual({});
+  expect(kept.run(1, () => rt.snapshotContexts().values)).toEqual({ kept: 1 });
+});
