@@ -193,7 +193,7 @@ export function renderNode(r) {
     createTable(r),
     "**Proxy access** — `X[i & 15].user.id` over 16 receivers of each kind, summed.",
     accessTable(r),
-    "**Async cost after many contexts** — CPU µs per `await` of a `setImmediate` inside a run, in a fresh process after creating N contexts and running each once (median of batches).",
+    "**Async cost after many contexts** — CPU µs per `await` of a `setImmediate` inside a run, after creating N contexts and running each once, in one fresh process per row (fastest decile of batches of 50).",
     scaleTable(r),
     "**Build** — Babel 7, process CPU time of one pass over the input (median of rounds, the variants interleaved file by file); memory from one fresh process per variant (peak RSS = `process.resourceUsage().maxRSS`; heap growth = peak `heapUsed` sampled after each file minus `heapUsed` after a forced GC before the first).",
     buildTable(r),
