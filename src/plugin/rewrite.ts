@@ -193,9 +193,31 @@ function runtimeKey(t: Types, fn: ClosurePath): t.Identifier | undefined {
   const refusal = nameRefusal(fn);
   if (refusal) throw refusal;
   const id = key.scope.generateUidIdentifier("key");
-  key.scope.push({ id, kind: "let" });
+  declareBefore(t, key, id);
   const reflect = t.memberExpression(t.identifier("Reflect"), t.identifier("ownKeys"));
   const converted = t.callExpression(reflect, [t.objectExpression([t.objectProperty(key.node, t.numericLiteral(0), true)])]);
   key.replaceWith(t.assignmentExpression("=", t.cloneNode(id), t.memberExpression(converted, t.numericLiteral(0), true)));
   return t.cloneNode(id);
+}
+
+/**
+ * `let id;` right before the statement that evaluates `path`, in its block (or at the top of an arrow's expression
+ * body): each run of that block, a loop iteration or a call, has its own variable, declared before it is assigned
+ * (Babel's scope.push would put a loop head's variable in the loop body, where the head cannot see it).
+ */
+function declareBefore(t: Types, path: NodePath, id: t.Identifier): void {
+  const declaration = t.variableDeclaration("let", [t.variableDeclarator(id)]);
+  let current: NodePath = path;
+  for (let parent: NodePath | null = current.parentPath; parent; current = parent, parent = parent.parentPath) {
+    if (parent.isArrowFunctionExpression() && current.key === "body") {
+      const arrow: NodePath<t.ArrowFunctionExpression> = parent;
+      arrow.ensureBlock();
+      const [declared] = (arrow.get("body") as NodePath<t.BlockStatement>).unshiftContainer("body", declaration);
+      arrow.scope.registerDeclaration(declared);
+      return;
+    }
+    if ((parent.isBlockStatement() || parent.isProgram() || parent.isStaticBlock()) && current.listKey === "body") break;
+  }
+  const [declared] = current.insertBefore(declaration);
+  (declared as NodePath).scope.registerDeclaration(declared as NodePath);
 }
