@@ -1,6 +1,6 @@
 // Builds dist/esm and dist/cjs from src with tsc, then marks each tree's module format. The build goes to a fresh
 // folder that replaces dist/ at the end, so tests reading dist/ while a build runs never see it half-written.
-import { execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { appendFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
@@ -11,13 +11,20 @@ const CJS_FUNCTION_ENTRIES = [
   ...["vite", "rollup", "rolldown", "webpack", "rspack", "esbuild"].map((tool) => `integrations/${tool}.js`),
 ];
 try {
-  for (const [config, format, type] of [
+  // Both trees at once: two tsc processes use both cores (the build is part of every `npm test`).
+  const trees = [
     ["tsconfig.json", "esm", "module"],
     ["tsconfig.cjs.json", "cjs", "commonjs"],
-  ]) {
-    execFileSync(process.execPath, [tsc, "-p", config, "--outDir", `${staging}/${format}`], { stdio: "inherit" });
-    writeFileSync(`${staging}/${format}/package.json`, JSON.stringify({ type }) + "\n");
-  }
+  ];
+  const statuses = await Promise.all(
+    trees.map(([config, format]) => new Promise((resolve) => {
+      const child = spawn(process.execPath, [tsc, "-p", config, "--outDir", `${staging}/${format}`], { stdio: "inherit" });
+      child.on("error", () => resolve(1));
+      child.on("exit", (code) => resolve(code ?? 1));
+    })),
+  );
+  if (statuses.some((status) => status !== 0)) throw new Error("tsc failed");
+  for (const [, format, type] of trees) writeFileSync(`${staging}/${format}/package.json`, JSON.stringify({ type }) + "\n");
   // Tools that load a plugin with require() (babel-plugin-tester, webpack.config.js) expect the function itself,
   // not { default }. The CommonJS entries export it so; `.default` stays on it for code that reads that.
   for (const entry of CJS_FUNCTION_ENTRIES) {

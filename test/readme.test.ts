@@ -41,7 +41,7 @@ test("the two quick-start commands are in the README, and CI runs exactly the te
 });
 
 describe("docs/errors.md", () => {
-  const CODE = /UNPROXY_(?:[ERCA]\d{3}|UNBOUND)/g;
+  const CODE = /UNPROXY_(?:[A-Z]\d{3}|UNBOUND)/g;
   const catalogued = new Set(sourceFiles().flatMap((file) => fs.readFileSync(file, "utf8").match(CODE) ?? []));
   const documented = [...errorsDoc.matchAll(/^### (UNPROXY_\w+)$/gm)].map(([, code]) => code);
 
@@ -122,4 +122,31 @@ test("no paragraph is written twice across the README and the docs", () => {
     }
   }
   expect(repeated).toEqual([]);
+});
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+const slug = (heading: string) =>
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-");
+
+test("every relative link in the docs leads to a file that exists, and every #anchor to a heading in it", () => {
+  const broken: string[] = [];
+  for (const file of docFiles()) {
+    for (const [, target] of withoutCode(read(file)).matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue;
+      const [pathPart, anchor] = target.split("#");
+      const linked = pathPart ? path.join(path.dirname(file), pathPart) : file;
+      if (!exists(linked)) {
+        broken.push(`${file}: ${target} (no such file)`);
+        continue;
+      }
+      if (anchor === undefined || !linked.endsWith(".md")) continue;
+      const headings = [...read(linked).matchAll(/^#+ (.*)$/gm)].map(([, text]) => slug(text.replace(/`/g, "")));
+      if (!headings.includes(anchor)) broken.push(`${file}: ${target} (no such heading)`);
+    }
+  }
+  expect(broken).toEqual([]);
 });
