@@ -10,5 +10,6 @@ module.exports = {
     ...base.testPathIgnorePatterns,
     "/test/runtime/(csp|package-entries|two-copies|types|workers)\\.test\\.ts$",
     "/test/plugin/imports\\.test\\.ts$",
+    "/test/audit/scenarios\\.test\\.ts$",
   ],
 };
