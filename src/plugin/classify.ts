@@ -78,8 +78,8 @@ function blocker(entry: FreeName, fn: ClosurePath, order: InitialisationOrder): 
  * a ReferenceError where the program itself would not, so such imports are read through `unproxyImport`.
  */
 export function createdWhileModulesLoad(fn: ClosurePath): boolean {
-  for (let current: NodePath | null = fn.parentPath; current; current = current.parentPath) {
-    if (current.isFunction()) return false;
+  for (let current: NodePath | null = fn; current; current = current.parentPath) {
+    if (current !== fn && current.isFunction()) return false;
     const member = current.parentPath;
     if (member && (member.isClassProperty() || member.isClassPrivateProperty() || member.isClassAccessorProperty()) &&
         current.key === "value" && !member.node.static) {
