@@ -150,3 +150,17 @@ test("every relative link in the docs leads to a file that exists, and every #an
   }
   expect(broken).toEqual([]);
 });
+
+test("every toolchain line in the README is the line of a config in examples/toolchains (which the tests build)", () => {
+  const section = readme.slice(readme.indexOf("## Toolchains"), readme.indexOf("## Markers"));
+  const configs = fs.readdirSync(path.join(root, "examples/toolchains"))
+    .map((file) => read(`examples/toolchains/${file}`))
+    .join("\n");
+  const entries = [...section.matchAll(/unproxy\/(vite|rollup|rolldown|esbuild|webpack|rspack)/g)].map(([entry]) => entry);
+  expect(new Set(entries).size).toBe(6);
+  for (const entry of entries) expect(configs).toContain(`"${entry}"`);
+  for (const line of ["plugins: [unproxy()]", "config.plugins.push(unproxy());", 'plugins: ["unproxy/babel"]']) {
+    expect(section).toContain(line);
+    expect(configs).toContain(line);
+  }
+});
