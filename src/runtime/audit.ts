@@ -72,12 +72,12 @@ function warn(snapshot: AuditSnapshot, i: number, unbound: boolean): void {
   if (reported.has(snapshot.site)) return;
   reported.add(snapshot.site);
   const name = snapshot.names.split(", ")[snapshot.indexes[i]!]!;
-  const message = auditLeakMessage(snapshot.site, snapshot.names, name, unbound);
+  const { code, message } = auditLeakMessage(snapshot.site, snapshot.names, name, unbound);
   const host = (globalThis as { process?: { emitWarning?: unknown } }).process;
   if (typeof host?.emitWarning === "function") {
     (host.emitWarning as (message: string, options: object) => void)(message, {
       type: AUDIT_WARNING_TYPE,
-      code: "UNPROXY_A001",
+      code,
     });
   } else {
     console.warn(message);

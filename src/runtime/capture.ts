@@ -37,7 +37,7 @@ function warnOnce(leftByPlugin: boolean): void {
   state[flag] = true;
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
   if (env !== undefined && env.UNPROXY_NO_WARN && env.UNPROXY_NO_WARN !== "0") return;
-  console.warn(leftByPlugin ? leftToRuntimeMessage() : pluginMissingMessage());
+  console.warn((leftByPlugin ? leftToRuntimeMessage() : pluginMissingMessage()).message);
 }
 
 /**

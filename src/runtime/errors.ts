@@ -1,5 +1,6 @@
-// The runtime's user-facing messages, one place, each with a code (README "Runtime errors" table).
-// Every text here is pinned by test/runtime/errors.test.ts; change both together.
+// The runtime's user-facing messages, one place, each with a code (docs/errors.md). Every text here is pinned by the
+// tests in test/runtime; change both together. The format is the one every unproxy message uses: "[CODE] text",
+// after a "where: " prefix when there is one (a file position, a CLI command), e.g. "[UNPROXY_R001] createContext…".
 
 /** Describes a value for an error message without calling user code (no toString, no getters). */
 export function describe(value: unknown): string {
@@ -13,8 +14,14 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-function text(code: string, body: string): string {
-  return `[unproxy] ${body} (${code})`;
+/** A catalogue entry: the code, and the text that starts with it. Errors take their `code` from here. */
+export interface CodedMessage<C extends string = string> {
+  readonly code: C;
+  readonly message: string;
+}
+
+function text<C extends string>(code: C, body: string): CodedMessage<C> {
+  return { code, message: `[${code}] ${body}` };
 }
 
 // One exported function per message (named *Message) so bundlers keep only the ones an import needs.
@@ -140,7 +147,7 @@ export class UnboundContextError extends Error {
   readonly contextName: string;
 
   constructor(contextName: string) {
-    super(unboundMessage(contextName));
+    super(unboundMessage(contextName).message);
     this.name = "UnboundContextError";
     this.contextName = contextName;
   }
@@ -151,19 +158,24 @@ export function isUnboundError(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "UNPROXY_UNBOUND";
 }
 
-/** A TypeError carrying the catalogue code that ends its message, e.g. "... (UNPROXY_R002)". */
-export function typeError(message: string): TypeError {
+/** A TypeError with the entry's text, and its code as a property (`error.code === "UNPROXY_R002"`). */
+export function typeError({ code, message }: CodedMessage): TypeError & { code: string } {
   const error = new TypeError(message) as TypeError & { code: string };
-  error.code = message.slice(message.lastIndexOf("(") + 1, -1);
+  error.code = code;
   return error;
+}
+
+function located<C extends string>(where: string, code: C, body: string): CodedMessage<C> {
+  return { code, message: `${where}: [${code}] ${body}` };
 }
 
 // Audit mode (the plugin's `audit: true`): emitted as a warning, not thrown.
 export const AUDIT_WARNING_TYPE = "UnproxyAuditWarning";
 export const auditLeakMessage = (site: string, names: string, name: string, unbound: boolean) =>
-  text(
+  located(
+    site,
     "UNPROXY_A001",
-    `${site}: a closure reading ${names} was created while ${name} was bound, and runs where ${name} is ` +
+    `a closure reading ${names} was created while ${name} was bound, and runs where ${name} is ` +
       `${unbound ? "unbound" : "bound to another value"}: it reads ${unbound ? "nothing" : "another execution's data"} ` +
       `instead of what it was created with. Mark it: /* @unproxy */ before the function, or captureContext(fn).`,
   );

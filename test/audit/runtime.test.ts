@@ -26,9 +26,9 @@ describe("UNPROXY_A001", () => {
         type: "UnproxyAuditWarning",
         code: "UNPROXY_A001",
         message:
-          `[unproxy] ${file}:2:33: a closure reading request was created while request was bound, and runs where ` +
+          `${file}:2:33: [UNPROXY_A001] a closure reading request was created while request was bound, and runs where ` +
           "request is bound to another value: it reads another execution's data instead of what it was created " +
-          "with. Mark it: /* @unproxy */ before the function, or captureContext(fn). (UNPROXY_A001)",
+          "with. Mark it: /* @unproxy */ before the function, or captureContext(fn).",
       },
     ]);
   });
@@ -38,9 +38,9 @@ describe("UNPROXY_A001", () => {
     const a = requestContext.run({ id: 1 }, () => exports.make());
     const warnings = await warningsDuring(() => expect(() => a()).toThrow(/UNPROXY_UNBOUND/));
     expect(warnings.map((w) => w.message)).toEqual([
-      `[unproxy] ${file}:2:33: a closure reading request was created while request was bound, and runs where ` +
+      `${file}:2:33: [UNPROXY_A001] a closure reading request was created while request was bound, and runs where ` +
         "request is unbound: it reads nothing instead of what it was created with. Mark it: /* @unproxy */ before " +
-        "the function, or captureContext(fn). (UNPROXY_A001)",
+        "the function, or captureContext(fn).",
     ]);
   });
 
@@ -143,6 +143,6 @@ describe("where there is no process.emitWarning (browsers)", () => {
       calls = [...warn.mock.calls];
       warn.mockRestore();
     }
-    expect(calls).toEqual([[expect.stringMatching(new RegExp(`^\\[unproxy\\] ${file}:2:33: .*\\(UNPROXY_A001\\)$`))]]);
+    expect(calls).toEqual([[expect.stringMatching(new RegExp(`^${file}:2:33: \\[UNPROXY_A001\\] .*captureContext\\(fn\\)\\.$`))]]);
   });
 });

@@ -64,7 +64,7 @@ describe("the demo's scenarios", () => {
   const sources = files.filter((f) => scenarios.includes(scenarioOf(f.rel) ?? "") || f.rel.startsWith("app/"));
 
   const warned = (warnings: Warning[]) => warnings.map((w) => {
-    const match = /^\[unproxy\] examples\/([^:]+):(\d+):\d+: /.exec(w.message)!;
+    const match = /^examples\/([^:]+):(\d+):\d+: \[UNPROXY_A001\] /.exec(w.message)!;
     return { scenario: scenarioOf(match[1]!), line: Number(match[2]) };
   });
   const checked = (options: CheckOptions) => sources.flatMap(({ rel, stripped }) =>

@@ -6,13 +6,13 @@ import { pluginMissingMessage } from "../../src/runtime/errors";
 import { state } from "../../src/runtime/state";
 
 const LEFT_TO_RUNTIME =
-  "[unproxy] captureContext(fn) was given a function defined elsewhere, which the unproxy Babel plugin cannot see " +
+  "[UNPROXY_R027] captureContext(fn) was given a function defined elsewhere, which the unproxy Babel plugin cannot see " +
   "into, so the plugin left the call to the runtime: fn runs in a snapshot of all contexts taken when " +
   "captureContext() was called. To capture at compile time, pass the function inline (captureContext(() => …)) or " +
   "mark it where it is defined (/* @unproxy */); silence this with configure({ warnings: false }) or " +
-  "UNPROXY_NO_WARN=1. (UNPROXY_R027)";
+  "UNPROXY_NO_WARN=1.";
 // R010's exact text is pinned in capture.test.ts.
-const PLUGIN_MISSING = pluginMissingMessage();
+const PLUGIN_MISSING = pluginMissingMessage().message;
 
 const requestContext = createContext<{ id: number }>("request");
 const request = contextProxy(requestContext);

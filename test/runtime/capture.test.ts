@@ -3,9 +3,9 @@ import { captureContext, configure, contextProxy, createContext } from "../../sr
 import { state } from "../../src/runtime/state";
 
 const WARNING =
-  "[unproxy] captureContext() ran without the unproxy Babel plugin and fell back to a runtime snapshot of all " +
+  "[UNPROXY_R010] captureContext() ran without the unproxy Babel plugin and fell back to a runtime snapshot of all " +
   'contexts. Add "unproxy/babel" to your Babel plugins; silence this with configure({ warnings: false }) or ' +
-  "UNPROXY_NO_WARN=1. (UNPROXY_R010)";
+  "UNPROXY_NO_WARN=1.";
 
 const requestContext = createContext<{ id: number }>("request");
 const request = contextProxy(requestContext);
@@ -93,7 +93,7 @@ test("errors and rejections from fn pass through unchanged, with their stacks", 
 
 test("captureContext needs a function", () => {
   expect(() => captureContext(42 as unknown as () => void)).toThrow(
-    "[unproxy] captureContext(fn) needs a function, got 42. (UNPROXY_R009)",
+    "[UNPROXY_R009] captureContext(fn) needs a function, got 42.",
   );
 });
 

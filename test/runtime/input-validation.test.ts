@@ -48,7 +48,7 @@ describe("snapshotContexts options", () => {
 
   test("the message names the element that is not a string", () => {
     expect(() => snapshotContexts({ exclude: ["a", 5 as never] })).toThrow(
-      "[unproxy] snapshotContexts({ exclude }) needs an array of context names, got an array holding 5. (UNPROXY_R022)",
+      "[UNPROXY_R022] snapshotContexts({ exclude }) needs an array of context names, got an array holding 5.",
     );
   });
 
@@ -81,8 +81,7 @@ describe("runWithContexts", () => {
   test("options: unknown keys and a non-boolean ignoreMissing are refused with UNPROXY_R025", () => {
     const snapshot = { unproxySnapshot: 1 as const, values: {} };
     expect(() => runWithContexts(snapshot, { ignoreMissing: "yes" } as never, () => 1)).toThrow(
-      '[unproxy] runWithContexts(snapshot, options, fn) takes { ignoreMissing: true | false }, got ignoreMissing: "yes". ' +
-        "(UNPROXY_R025)",
+      '[UNPROXY_R025] runWithContexts(snapshot, options, fn) takes { ignoreMissing: true | false }, got ignoreMissing: "yes".',
     );
     expect(codeOf(() => runWithContexts(snapshot, { only: [] } as never, () => 1))).toBe("UNPROXY_R025");
     expect(runWithContexts(snapshot, { ignoreMissing: true }, () => 7)).toBe(7);

@@ -83,8 +83,8 @@ describe("a getter that returns a proxy", () => {
     const b: { id: number } = contextProxy(() => a, { name: "b" });
     const error = thrown(() => a.id);
     expect(error.message).toBe(
-      '[unproxy] context proxy "a" stands for itself (a → b → a): its source must give the real value, not a ' +
-        "proxy that leads back to it. (UNPROXY_R026)",
+      '[UNPROXY_R026] context proxy "a" stands for itself (a → b → a): its source must give the real value, not a ' +
+        "proxy that leads back to it.",
     );
     expect(thrown(() => unproxy(b)).code).toBe("UNPROXY_R026");
     expect(thrown(() => JSON.stringify(a)).code).toBe("UNPROXY_R026");

@@ -70,9 +70,9 @@ test("runWithContexts binds in this thread too, with arguments, and restores aft
 test("a value that cannot be cloned gives an error naming its context", () => {
   const sessionContext = createContext<{ save: () => void }>("session");
   expect(() => sessionContext.run({ save() {} }, () => snapshotContexts())).toThrow(
-    '[unproxy] context "session" cannot be sent to another thread, its value is not structured-cloneable ' +
+    '[UNPROXY_R011] context "session" cannot be sent to another thread, its value is not structured-cloneable ' +
       "(DataCloneError: save() {} could not be cloned.). Bind plain data, or leave it out with " +
-      'snapshotContexts({ exclude: ["session"] }). (UNPROXY_R011)',
+      'snapshotContexts({ exclude: ["session"] }).',
   );
   expect(sessionContext.run({ save() {} }, () => snapshotContexts({ exclude: ["session"] })).values).toEqual({});
 });
@@ -81,7 +81,7 @@ test("two contexts with one name bound to different values are refused; to the s
   const first = createContext<string>("twin");
   const second = createContext<string>("twin");
   expect(() => first.run("x", () => second.run("y", () => snapshotContexts({ only: ["twin"] })))).toThrow(
-    '[unproxy] two contexts named "twin" are bound to different values; give each a unique name. (UNPROXY_R012)',
+    '[UNPROXY_R012] two contexts named "twin" are bound to different values; give each a unique name.',
   );
   const same = first.run("x", () => second.run("x", () => snapshotContexts({ only: ["twin"] })));
   expect(same.values).toEqual({ twin: "x" });
@@ -92,17 +92,17 @@ test("two contexts with one name bound to different values are refused; to the s
 test("a snapshot naming a context this thread does not have is refused unless ignoreMissing", () => {
   const snapshot = { unproxySnapshot: 1 as const, values: { nowhere: 1, tenant: "t" } };
   expect(() => runWithContexts(snapshot, () => 0)).toThrow(
-    '[unproxy] the snapshot binds context "nowhere", which this thread has not created; import its module first, ' +
-      "or pass { ignoreMissing: true }. (UNPROXY_R013)",
+    '[UNPROXY_R013] the snapshot binds context "nowhere", which this thread has not created; import its module first, ' +
+      "or pass { ignoreMissing: true }.",
   );
   expect(runWithContexts(snapshot, { ignoreMissing: true }, () => tenantContext.get())).toBe("t");
 });
 
 test("runWithContexts checks its arguments", () => {
   expect(() => runWithContexts({} as never, () => 0)).toThrow(
-    "[unproxy] runWithContexts(snapshot, fn) needs a snapshot from snapshotContexts(), got an object. (UNPROXY_R014)",
+    "[UNPROXY_R014] runWithContexts(snapshot, fn) needs a snapshot from snapshotContexts(), got an object.",
   );
   expect(() => runWithContexts(snapshotContexts(), 5 as never)).toThrow(
-    "[unproxy] runWithContexts(snapshot, fn) needs a function, got 5. (UNPROXY_R017)",
+    "[UNPROXY_R017] runWithContexts(snapshot, fn) needs a function, got 5.",
   );
 });
