@@ -12,15 +12,21 @@ export function loadBabel(entry: string): Promise<Babel> {
     (mod) => (typeof mod.transformAsync === "function" ? mod : (mod as { default: Babel }).default),
     () => {
       loading = undefined;
-      throw codedError(integrationMessages.I001_NO_BABEL(entry));
+      throw codedError("I001_NO_BABEL", entry);
     },
   );
   return loading;
 }
 
-/** An Error whose `code` is the catalogue code at the start of its message, like Babel's own parser errors. */
-export function codedError(message: string): Error & { code: string } {
+type Key = keyof typeof integrationMessages;
+
+/** The catalogue's error for `key`, with its code as a property (I001_NO_BABEL → `code: "UNPROXY_I001"`). */
+export function codedError<K extends Key>(
+  key: K,
+  ...args: Parameters<(typeof integrationMessages)[K]>
+): Error & { code: string } {
+  const message = (integrationMessages[key] as (...values: typeof args) => string)(...args);
   const error = new Error(message) as Error & { code: string };
-  error.code = /\[(UNPROXY_[A-Z]\d+)\]/.exec(message)![1];
+  error.code = `UNPROXY_${key.slice(0, key.indexOf("_"))}`;
   return error;
 }

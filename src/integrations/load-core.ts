@@ -7,7 +7,6 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { codedError, type Babel } from "./babel.js";
 import { compileSync, MARKER_TEXT } from "./compile.js";
-import { integrationMessages } from "./messages.js";
 
 const ENTRY = "unproxy/register";
 const SCRIPT = /\.[cm]?[jt]s$/;
@@ -37,7 +36,7 @@ function loadBabel(): Babel {
   try {
     babel ??= require("@babel/core") as Babel;
   } catch {
-    throw codedError(integrationMessages.I001_NO_BABEL(ENTRY));
+    throw codedError("I001_NO_BABEL", ENTRY);
   }
   return babel;
 }
@@ -46,7 +45,7 @@ function loadPresetTypeScript(file: string): unknown {
   try {
     presetTypeScript ??= require("@babel/preset-typescript");
   } catch {
-    throw codedError(integrationMessages.I003_NO_TYPESCRIPT(file, process.versions.node));
+    throw codedError("I003_NO_TYPESCRIPT", file, process.versions.node);
   }
   return presetTypeScript;
 }

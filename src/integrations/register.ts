@@ -5,7 +5,6 @@
 import * as nodeModule from "node:module";
 import { codedError } from "./babel.js";
 import { candidate, compileMarked, compileTypeScript, needsOwnTypeScript, sourceText } from "./load-core.js";
-import { integrationMessages } from "./messages.js";
 import { hookRequire } from "./require-hook.js";
 
 interface LoadResult {
@@ -39,5 +38,5 @@ if (typeof registerHooks === "function") {
   nodeModule.register("./hooks.js", import.meta.url);
   hookRequire();
 } else {
-  throw codedError(integrationMessages.I004_NO_REGISTER(process.versions.node));
+  throw codedError("I004_NO_REGISTER", process.versions.node);
 }

@@ -7,7 +7,6 @@ import unproxyPlugin from "../plugin/index.js";
 import type { Options as PluginOptions } from "../plugin/options.js";
 import { codedError, loadBabel, type Babel } from "./babel.js";
 import { compile, describeError, MARKER_TEXT } from "./compile.js";
-import { integrationMessages } from "./messages.js";
 
 /** A glob (matched against the absolute path, relative globs from the working directory), a RegExp, or a list. */
 export type FilterPattern = string | RegExp | Array<string | RegExp>;
@@ -29,7 +28,7 @@ function checkFilter(entry: string, key: string, value: unknown): FilterPattern 
   if (value === undefined || ok(value) || (Array.isArray(value) && value.every(ok))) {
     return value as FilterPattern | undefined;
   }
-  throw codedError(integrationMessages.I002_FILTER_OPTION(entry, key));
+  throw codedError("I002_FILTER_OPTION", entry, key);
 }
 
 export type UnproxyUnplugin = UnpluginInstance<IntegrationOptions | undefined, false>;
