@@ -15,7 +15,10 @@ const MARKER_LABEL: Record<string, string> = {
 export function formatEntry(display: string, entry: ReportEntry): string {
   const where = `${display}:${entry.line ?? "?"}:${entry.column ?? "?"}`;
   const captured = entry.captured.length > 0 ? entry.captured.join(", ") : "(nothing)";
-  const lines = [`${where}  ${MARKER_LABEL[entry.marker] ?? entry.marker}`, `  captured: ${captured}`];
+  const heading = `${where}  ${MARKER_LABEL[entry.marker] ?? entry.marker}`;
+  // markAll skips what it refuses and reports it here; the function is left as it was.
+  if (entry.refused) return [heading, `  refused:  ${entry.refused.message}`].join("\n");
+  const lines = [heading, `  captured: ${captured}`];
   if (entry.live.length === 0) lines.push("  live:     (none)");
   for (const [i, { name, reason }] of entry.live.entries()) {
     lines.push(`  ${i === 0 ? "live:    " : "         "} ${name} — ${reason}`);
@@ -47,7 +50,7 @@ export async function explainCommand(argv: readonly string[], io: CliIO): Promis
   let filesWithClosures = 0;
   for (const outcome of outcomes) {
     if (outcome.error !== undefined) {
-      errors.push({ file: outcome.display, message: outcome.error });
+      errors.push({ file: outcome.display, code: outcome.errorCode ?? null, message: outcome.error });
       blocks.push(`error: ${outcome.error}`);
       continue;
     }

@@ -89,6 +89,7 @@ const REASONS: Record<string, string> = {
   ELOOP: "too many levels of symbolic links (a symlink loop)",
   EMFILE: "too many open files",
   ENAMETOOLONG: "the name is too long",
+  ENOENT: "no such file or directory",
   ENOSPC: "no space left on device",
   ENOTDIR: "a part of the path is a file, not a directory",
   EPERM: "operation not permitted",
@@ -176,6 +177,11 @@ export const cliMessages = {
   C028_NOTHING_WRITTEN: () =>
     `unproxy transform: [UNPROXY_C028] nothing was written: your Babel config ignores every file given.`,
 } as const;
+
+/** The code of a catalogue entry, from its key (C025_CANNOT_READ → UNPROXY_C025). */
+export function cliCode(key: keyof typeof cliMessages): string {
+  return `UNPROXY_${key.slice(0, key.indexOf("_"))}`;
+}
 
 export const notes = {
   verifyFound: (markers: number, files: number, total: number) =>

@@ -7,7 +7,7 @@ import type { Options as PluginOptions } from "../plugin/index.js";
 import { loadBabel, optionsFor } from "./babel.js";
 import type { SourceFile } from "./files.js";
 import { UsageError, type CliIO } from "./io.js";
-import { cliMessages, notes } from "./messages.js";
+import { cliCode, cliMessages, notes } from "./messages.js";
 import { createProgress } from "./progress.js";
 
 export interface FileOutcome {
@@ -17,6 +17,11 @@ export interface FileOutcome {
   result?: BabelFileResult;
   /** Babel's message, code frame included, with the absolute path shortened to `display`. */
   error?: string;
+  /**
+   * The error's code: the plugin's (`UNPROXY_E004` when it refused the file), Babel's own (`BABEL_PARSE_ERROR`),
+   * or `UNPROXY_C025` when the file could not be read.
+   */
+  errorCode?: string;
   ignored?: boolean;
 }
 
@@ -25,9 +30,13 @@ export function displayPath(path: string, cwd: string): string {
   return rel.startsWith("..") ? path : rel;
 }
 
+function isReadError(error: unknown): boolean {
+  return typeof (error as { syscall?: unknown } | null)?.syscall === "string";
+}
+
 function describeError(error: unknown, file: SourceFile, display: string): string {
   // A file that cannot be read (permissions, a dangling path) says why in the catalogue's words, not Node's.
-  if (typeof (error as { syscall?: unknown } | null)?.syscall === "string") {
+  if (isReadError(error)) {
     return cliMessages.C025_CANNOT_READ(display, error);
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -61,7 +70,9 @@ export async function compileFiles(
       } catch (error) {
         // Missing Babel or presets are setup problems, not problems of this file: stop with the fix.
         if (error instanceof UsageError) throw error;
+        const code = isReadError(error) ? cliCode("C025_CANNOT_READ") : (error as { code?: unknown } | null)?.code;
         outcome = { file, display, error: describeError(error, file, display) };
+        if (typeof code === "string") outcome.errorCode = code;
       }
       progress.tick();
       outcomes.push(outcome);

@@ -1,5 +1,6 @@
 // unproxy explain: one entry per marked closure, errors with code frames, exit 1 on errors, JSON, progress.
-import { MARKED_SOURCE, makeProject, runCli } from "./helpers";
+import { join } from "node:path";
+import { MARKED_SOURCE, makeProject, repoRoot, runCli } from "./helpers";
 
 const REASSIGNED = "it is reassigned, so a snapshot could differ from what the closure reads later";
 
@@ -60,7 +61,51 @@ describe("unproxy explain", () => {
     ]);
     expect(report.errors).toHaveLength(1);
     expect(report.errors[0].file).toBe("src/bad.ts");
+    expect(report.errors[0].code).toBe("BABEL_PARSE_ERROR");
     expect(report.errors[0].message).toMatch(/^src\/bad\.ts: /);
+  });
+
+  test("--json: a file the plugin refuses is an error with the plugin's code", async () => {
+    const cwd = makeProject({
+      "src/eval.js": 'import { request } from "./context";\nexport const f = /* @unproxy */ () => request.id;\neval("f");\n',
+      "src/listed.js": "let n = 1;\nn++;\nexport const g = /* @unproxy n */ () => n;\n",
+    });
+    const run = await runCli(["explain", "--json", "src"], { cwd });
+    expect(run.code).toBe(1);
+    const { closures, errors } = JSON.parse(run.stdout);
+    expect(closures).toEqual([]);
+    expect(errors.map(({ file, code }: { file: string; code: string }) => [file, code])).toEqual([
+      ["src/eval.js", "UNPROXY_E004"],
+      ["src/listed.js", "UNPROXY_E006"],
+    ]);
+    expect(errors[0].message).toMatch(/^src\/eval\.js: \[UNPROXY_E004\] A direct eval\(\)/);
+  });
+
+  test("markAll (from the project's Babel config) skips what it refuses; explain shows it with its code", async () => {
+    const plugin = join(repoRoot, "dist/cjs/plugin/index.js");
+    const cwd = makeProject({
+      "babel.config.json": JSON.stringify({ plugins: [[plugin, { markAll: true }]] }),
+      "a.js": 'import { request } from "./context";\nexport const f = () => request.id;\neval("f");\n',
+    });
+    const json = JSON.parse((await runCli(["explain", "--json", "a.js"], { cwd })).stdout);
+    expect(json.errors).toEqual([]);
+    expect(json.closures).toEqual([
+      expect.objectContaining({ file: "a.js", line: 3, column: 1, marker: "all", refused: expect.any(Object) }),
+    ]);
+    expect(json.closures[0].refused.code).toBe("UNPROXY_E004");
+    expect(json.closures[0].refused.message).toMatch(/^\[UNPROXY_E004\] A direct eval\(\)/);
+    const text = await runCli(["explain", "a.js"], { cwd });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^a\.js:3:1 {2}markAll\n {2}refused: {2}\[UNPROXY_E004\] A direct eval\(\) can read/);
+  });
+
+  test("a file that cannot be read when it is compiled: UNPROXY_C025", async () => {
+    const cwd = makeProject({});
+    const { compileFiles } = require(join(repoRoot, "dist/cjs/cli/run-files.js")) as typeof import("../../src/cli/run-files");
+    const io = { stdout: () => {}, stderr: () => {}, stderrIsTTY: false, cwd };
+    const [outcome] = await compileFiles(io, "explain", [{ path: join(cwd, "gone.ts"), relative: "gone.ts" }], () => ({}));
+    expect(outcome!.errorCode).toBe("UNPROXY_C025");
+    expect(outcome!.error).toBe('unproxy: [UNPROXY_C025] cannot read "gone.ts": no such file or directory (ENOENT).');
   });
 
   test("nothing captured, several names live: one line per live name", async () => {
