@@ -17,7 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => warn.mockRestore());
 
-test("warns once per process, with the [unproxy] prefix and the fix", () => {
+test("warns once per process, with its code first and the fix", () => {
   state.warned = false;
   captureContext(() => 1);
   captureContext(() => 2);
