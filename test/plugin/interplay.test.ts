@@ -210,7 +210,7 @@ test("a closure created while its proxy is unbound is reported at the closure's 
   } catch (error) {
     stack = (error as Error).stack!;
   }
-  expect(stack).toContain("(UNPROXY_UNBOUND)");
+  expect(stack).toContain("UnboundContextError: [UNPROXY_UNBOUND] ");
   const [, line, column] = /generated\.js:(\d+):(\d+)/.exec(stack)!.map(Number);
   await SourceMapConsumer.with(result.map as any, null, (consumer) => {
     // `vm` code is wrapped in a one-line function header: the generated line is the same.
