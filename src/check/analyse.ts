@@ -7,9 +7,10 @@
 import type { NodePath, types as t } from "@babel/core";
 import { classify } from "../plugin/classify.js";
 import { freeVariables } from "../plugin/free-variables.js";
-import { takeMarkerComments, type ClosurePath } from "../plugin/markers.js";
+import { takeMarkerComments } from "../plugin/markers.js";
 import type { ResolvedOptions } from "../plugin/options.js";
 import { isRuntimeExport } from "../plugin/runtime-binding.js";
+import type { ClosurePath } from "../plugin/types.js";
 import { outermostWrapper, unwrapTransparent } from "../plugin/wrappers.js";
 import { deferringApi, type ResolvedCheckOptions } from "./deferring.js";
 

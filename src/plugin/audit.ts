@@ -3,32 +3,17 @@
 // when it was created (src/runtime/audit.ts). The closure stays the same function object:
 //   f(() => request.id)
 //   f(((_audit) => () => (_auditCall(_audit), request.id))(_auditCreate("src/a.ts:1:3", "request", () => [request])))
-// Runs after the plugin's own work in pre(), on what the plugin left: marked closures are skipped (they are
-// fixed already), so are the plugin's own wrappers (no source position).
-import type { NodePath, PluginObj, PluginPass, types as t } from "@babel/core";
+// The apply step runs it last, on what the plugin left: marked closures are skipped (they are fixed already), so are
+// the plugin's own wrappers (no source position); files with a direct eval or a `with` are left alone.
+import type { NodePath, PluginPass, types as t } from "@babel/core";
 import { classify } from "./classify.js";
 import { freeVariables } from "./free-variables.js";
-import { takeMarkerComments, type ClosurePath } from "./markers.js";
+import { inferredName, namedByRuntimeKey } from "./names.js";
 import type { ResolvedOptions } from "./options.js";
-import { inferredName, namedByRuntimeKey } from "./rewrite.js";
-import { isRuntimeExport } from "./runtime-binding.js";
 import { lazyRuntimeImport } from "./runtime-import.js";
-import { unwrapTransparent } from "./wrappers.js";
+import type { ClosurePath } from "./types.js";
 
 type Types = typeof t;
-/** With `audit` on, the plugin's own work (in pre()) runs first, then the instrumentation; off, the plugin as it is. */
-export function withAudit(t: Types, options: ResolvedOptions, plugin: PluginObj<PluginPass>): PluginObj<PluginPass> {
-  if (!options.audit || options.markAll) return plugin; // markAll marks every closure: nothing is left unmarked
-  const compile = plugin.pre!;
-  const pre = function (this: PluginPass, file: PluginPass["file"]) {
-    const program = file.path as NodePath<t.Program>;
-    // Read before the plugin consumes the markers and replaces captureContext() calls by the function inside.
-    const { marked, unsafe } = markedClosures(program, options.runtimes);
-    compile.call(this, file);
-    if (!unsafe) instrument(t, program, this, options, marked);
-  };
-  return { ...plugin, pre };
-}
 
 interface Plan {
   fn: ClosurePath;
@@ -87,30 +72,6 @@ function named(t: Types, fn: ClosurePath): t.Expression {
   if (name === undefined) return fn.node;
   const key = t.isValidIdentifier(name) ? t.identifier(name) : t.stringLiteral(name);
   return t.memberExpression(t.objectExpression([t.objectProperty(key, fn.node)]), t.cloneNode(key), !t.isIdentifier(key));
-}
-
-/**
- * The closures the plugin fixes (comment markers and inline captureContext() arguments), found without touching the
- * tree; `unsafe` when a direct eval or a `with` makes names ambiguous, where audit mode leaves the file alone.
- */
-function markedClosures(program: NodePath<t.Program>, runtime: readonly string[]): { marked: Set<t.Node>; unsafe: boolean } {
-  const marked = new Set<t.Node>();
-  let unsafe = false;
-  program.traverse({
-    Function(fn) {
-      if (takeMarkerComments(fn).length > 0) marked.add(fn.node);
-    },
-    CallExpression(call) {
-      const callee = call.get("callee");
-      if (callee.isIdentifier({ name: "eval" }) && !call.scope.getBinding("eval")) unsafe = true;
-      const args = call.get("arguments");
-      if (args.length === 1 && isRuntimeExport(callee, "captureContext", runtime)) marked.add(unwrapTransparent(args[0]!).node);
-    },
-    WithStatement() {
-      unsafe = true;
-    },
-  });
-  return { marked, unsafe };
 }
 
 function displayName(state: PluginPass): string {

@@ -1,18 +1,12 @@
 // Decides, for each name a marked closure reads from outside, whether it is captured at creation or left live, and why.
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding } from "@babel/traverse";
-import type { FreeName } from "./free-variables.js";
-import type { ClosurePath } from "./markers.js";
-import { pluginError, reasons, type Reason } from "./messages.js";
+import type { Reason } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
 import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
+import type { Classification, ClosurePath, FreeName } from "./types.js";
 import { unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
 import { isWritten } from "./writes.js";
-
-export interface Classification {
-  captured: string[];
-  live: { name: string; reason: Reason }[];
-}
 
 /**
  * Per file, shared by every closure: for a binding's scope (owner) and a function declaration, the earliest source
@@ -28,24 +22,25 @@ export function classify(
   options: ResolvedOptions,
   order: InitialisationOrder = new Map(),
 ): Classification {
-  const result: Classification = { captured: [], live: [] };
+  const result: Classification = { captured: [], live: [], unfit: [] };
   for (const entry of free.values()) {
     // Globals are never captured (nor reported): reading one at creation could throw where `typeof g` was safe. A TS
     // `declare const` is a global too, described to the type checker.
     if (!entry.binding || isAmbient(entry.binding)) continue;
     let reason = blocker(entry, fn, order);
     const isListed = listed?.includes(entry.name) ?? false;
-    if (reason && isListed) throw pluginError(fn, "E006_LISTED_NAME", entry.name, reasons[reason]);
+    if (reason && isListed) {
+      result.unfit.push({ name: entry.name, reason });
+      continue;
+    }
     if (!reason && !isListed) reason = listed ? "notListed" : optionalSkip(entry.binding, options);
     if (reason) result.live.push({ name: entry.name, reason });
     else result.captured.push(entry.name);
   }
   for (const name of listed ?? []) {
     const entry = free.get(name);
-    if (!entry) throw pluginError(fn, "E006_LISTED_NAME", name, reasons.notUsed);
-    if (!entry.binding || isAmbient(entry.binding)) {
-      throw pluginError(fn, "E006_LISTED_NAME", name, reasons.global);
-    }
+    if (!entry) result.unfit.push({ name, reason: "notUsed" });
+    else if (!entry.binding || isAmbient(entry.binding)) result.unfit.push({ name, reason: "global" });
   }
   return result;
 }

@@ -1,16 +1,8 @@
 // The names a closure reads or writes whose bindings lie outside it, resolved through Babel's scope data.
 import type { NodePath, types as t } from "@babel/core";
-import type { Binding, Scope, TraverseOptions } from "@babel/traverse";
-import type { ClosurePath } from "./markers.js";
+import type { Scope, TraverseOptions } from "@babel/traverse";
+import type { ClosurePath, FreeName } from "./types.js";
 import { assignedIdentifiers } from "./writes.js";
-
-export interface FreeName {
-  name: string;
-  /** undefined for a global (no declaration in scope). */
-  binding: Binding | undefined;
-  /** The closure assigns to it (`x = …`, `x++`, destructuring, `for (x of …)`). */
-  written: boolean;
-}
 
 // Type-level subtrees: identifiers in them are not runtime reads (annotations, `typeof x` in types, `as T`, generics).
 // Node types differ between Babel 7 and 8, so they are matched by name rather than as visitor keys.
@@ -35,7 +27,7 @@ export function freeVariables(fn: ClosurePath): Map<string, FreeName> {
 }
 
 function record(state: State, path: NodePath, name: string, written: boolean): void {
-  if (name === "arguments" || name === "this") return; // left to the arrow wrapper
+  if (name === "arguments") return; // left to the arrow wrapper
   const binding = path.scope.getBinding(name);
   if (binding && isWithin(binding.scope, state.fn.scope)) return; // declared inside the closure
   const entry = state.free.get(name);

@@ -1,39 +1,11 @@
 // Finds the closures to rewrite: functions carrying an @unproxy comment (on themselves or on what wraps them),
-// inline functions passed to the runtime's captureContext(), and, in markAll mode, every function expression.
+// inline functions passed to the runtime's captureContext(), and, in markAll mode, every function expression. The scan
+// only reads the tree: what it finds, markers it cannot honour included, is returned as data (types.ts).
 import type { NodePath, types as t } from "@babel/core";
 import { isIdentifierName } from "@babel/helper-validator-identifier";
-import { pluginError, type PluginError } from "./messages.js";
 import { isRuntimeExport, type Runtimes } from "./runtime-binding.js";
+import type { MarkerScan, Problem, StrayMarker } from "./types.js";
 import { outermostWrapper, unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
-
-export type ClosurePath = NodePath<t.ArrowFunctionExpression | t.FunctionExpression>;
-
-export interface Marked {
-  fn: ClosurePath;
-  marker: "comment" | "call" | "all";
-  /** Names listed in the marker, or null to capture every candidate. */
-  names: string[] | null;
-  /** The captureContext(fn) call that disappears, when marked by a call. */
-  call?: NodePath<t.CallExpression>;
-  /** Its marker comments, consumed (see consume) once the plugin knows it will compile the function. */
-  comments: t.Comment[];
-}
-
-/** What to do when a marker cannot be honoured: throw (the default), or skip the function and say so (markAll). */
-export type RefusalPolicy = (error: PluginError, fn: NodePath) => void;
-
-export const throwRefusal: RefusalPolicy = (error) => {
-  throw error;
-};
-
-export interface Scan {
-  marked: Marked[];
-  /** Direct eval() calls and `with` statements anywhere in the file. */
-  evals: NodePath[];
-  withs: NodePath<t.WithStatement>[];
-  /** captureContext(handler) calls whose function is not inline: the plugin cannot see what it reads. */
-  leftToRuntime: NodePath<t.CallExpression>[];
-}
 
 // Anchored at the start of the comment or of one of its lines (after spaces and JSDoc `*`), so prose that mentions
 // the tag is not a marker; on a tag boundary, so `@unproxyable` and `@unproxy-x` are not either. The rest of the line
@@ -49,7 +21,7 @@ export function isMarkerComment(comment: t.Comment): boolean {
  * The names listed in a marker comment, null when it lists none, or the text when it is not a list of identifier
  * names (JavaScript's rules, as Babel's parser applies them, so `ünï` is a name as it is in code).
  */
-export function markerNames(comment: t.Comment): string[] | null | { malformed: string } {
+function markerNames(comment: t.Comment): string[] | null | { malformed: string } {
   const rest = TAG.exec(comment.value)![1].replace(/\*+\s*$/, "").trim();
   if (rest === "") return null;
   const names = rest.split(/\s*,\s*|\s+/).filter((name) => name !== "");
@@ -87,7 +59,7 @@ export function markerCarriers(fn: NodePath): NodePath[] {
   return carriers;
 }
 
-/** Leading marker comments on the function or its carriers; each is consumed (ignored by the generator) here. */
+/** Leading marker comments on the function or its carriers (read only: the apply step consumes them). */
 export function takeMarkerComments(fn: NodePath): t.Comment[] {
   const found: t.Comment[] = [];
   for (const carrier of markerCarriers(fn)) {
@@ -98,42 +70,29 @@ export function takeMarkerComments(fn: NodePath): t.Comment[] {
   return found;
 }
 
-/**
- * Removes markers from the output. A comment that says nothing else is dropped from the node and ignored wherever else
- * it is attached; a doc comment keeps its other lines and loses only the tag's line.
- */
-export function consume(comments: t.Comment[], carriers: NodePath[]): void {
-  for (const comment of comments) {
-    const rest = comment.value.replace(TAG_LINE, "");
-    if (/[^\s*]/.test(rest)) comment.value = rest;
-    else comment.ignore = true;
-  }
-  for (const carrier of carriers) {
-    const node = carrier.node;
-    if (node.leadingComments) node.leadingComments = node.leadingComments.filter((c) => !c.ignore);
-  }
+/** A marker comment's text without the tag's line (what a doc comment keeps once its marker is consumed). */
+export function withoutMarkerTag(text: string): string {
+  return text.replace(TAG_LINE, "");
 }
 
 /**
- * Finds the marked closures. A marker that cannot be honoured goes to `refuse`, which throws by default; markAll's
- * policy skips the function instead. The plugin's own wrappers are left alone, so a second pass does not wrap again.
+ * Finds the marked closures, and the markers that cannot be honoured (for validation to refuse). The plugin's own
+ * wrappers are left alone, so a second pass does not wrap again.
  */
-export function scan(
-  program: NodePath<t.Program>,
-  runtime: Runtimes,
-  markAll: boolean,
-  refuse: RefusalPolicy = throwRefusal,
-): Scan {
-  const result: Scan = { marked: [], evals: [], withs: [], leftToRuntime: [] };
+export function scan(program: NodePath<t.Program>, runtime: Runtimes, markAll: boolean): MarkerScan {
+  const result: MarkerScan = { marked: [], problems: [], stray: undefined, evals: [], withs: [], leftToRuntime: [] };
   const seen = new Set<t.Node>();
   const consumed = new Set<t.Comment>();
+  const problem = (found: Problem) => void result.problems.push(found);
 
-  /** The names listed by the function's one marker comment (null: none), or undefined after a refusal. */
+  /** The names listed by the function's one marker comment (null: none), or undefined when it cannot be honoured. */
   const listOf = (fn: NodePath<t.Function>, comments: t.Comment[]): string[] | null | undefined => {
-    if (comments.length > 1) return void refuse(pluginError(fn, "E008_DUPLICATE_MARKER"), fn);
+    if (comments.length > 1) return problem({ key: "E008_DUPLICATE_MARKER", args: [], at: fn, fn });
     if (comments.length === 0) return null;
     const names = markerNames(comments[0]);
-    if (names && !Array.isArray(names)) return void refuse(pluginError(fn, "E007_MALFORMED_LIST", names.malformed), fn);
+    if (names && !Array.isArray(names)) {
+      return problem({ key: "E007_MALFORMED_LIST", args: [names.malformed], at: fn, fn });
+    }
     return names;
   };
 
@@ -149,10 +108,10 @@ export function scan(
     }
     for (const comment of comments) consumed.add(comment); // refused or not, it is no stray marker
     if (fn.isFunctionDeclaration()) {
-      return refuse(pluginError(fn, "E002_FUNCTION_DECLARATION", fn.node.id?.name), fn);
+      return problem({ key: "E002_FUNCTION_DECLARATION", args: [fn.node.id?.name], at: fn, fn });
     }
     if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) {
-      return refuse(pluginError(fn, "E003_METHOD", methodKind(fn.node)), fn);
+      return problem({ key: "E003_METHOD", args: [methodKind(fn.node)], at: fn, fn });
     }
     const names = listOf(fn, comments);
     if (names === undefined) return;
@@ -186,7 +145,7 @@ export function scan(
     },
   });
 
-  if (!markAll) rejectStrayMarkers(program, consumed);
+  result.stray = strayMarker(program, consumed);
   return result;
 }
 
@@ -238,10 +197,10 @@ function methodKind(node: t.Node): string {
 }
 
 // A marker that no function consumed is a mistake the user must hear about: it would otherwise silently do nothing.
-function rejectStrayMarkers(program: NodePath<t.Program>, consumed: Set<t.Comment>): void {
+function strayMarker(program: NodePath<t.Program>, consumed: Set<t.Comment>): StrayMarker | undefined {
   const file = program.parent as t.File;
   const stray = (file.comments ?? []).filter((comment) => isMarkerComment(comment) && !consumed.has(comment));
-  if (stray.length === 0) return;
+  if (stray.length === 0) return undefined;
   let carrier: NodePath | undefined;
   program.traverse({
     enter(path) {
@@ -251,12 +210,7 @@ function rejectStrayMarkers(program: NodePath<t.Program>, consumed: Set<t.Commen
       }
     },
   });
-  if (carrier) throw pluginError(carrier, "E001_NOT_A_FUNCTION", describe(carrier.node));
-  throw pluginError(
-    { path: program, loc: stray[0].loc },
-    "E001_NOT_A_FUNCTION",
-    "no code (a marker must come before the function it marks)",
-  );
+  return { carrier, loc: stray[0].loc };
 }
 
 export function describe(node: t.Node): string {

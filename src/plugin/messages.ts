@@ -40,7 +40,7 @@ export const messages = {
   OPTION_TYPE: (key: string, expected: string) => `${PREFIX}: .${key} must be ${expected}`,
 } as const;
 
-type ErrorKey = Extract<keyof typeof messages, `E${number}_${string}`>;
+export type ErrorKey = Extract<keyof typeof messages, `E${number}_${string}`>;
 
 /** A plugin error: the catalogued message, and its code as a property (`UNPROXY_E004`), like Babel's parser errors. */
 export type PluginError = Error & { code: string };
@@ -82,7 +82,6 @@ export const reasons = {
   unsupportedKind: "its kind of declaration is not supported (only const, let, var, parameters and imports)",
   notUsed: "the closure does not use it",
   global: "it is a global (no declaration in scope)",
-  declaredInside: "it is declared inside the closure",
 } as const;
 
 export type Reason = keyof typeof reasons;

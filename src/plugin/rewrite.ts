@@ -3,9 +3,9 @@
 // super and new.target; the wrapper's parameters shadow the captured names, so the body needs no renaming.
 import type { NodePath, types as t } from "@babel/core";
 import { isStrictBindReservedWord } from "@babel/helper-validator-identifier";
-import type { ClosurePath, Marked } from "./markers.js";
-import { pluginError, type PluginError } from "./messages.js";
-import { outermostWrapper, unwrapTransparent } from "./wrappers.js";
+import { inferredName, runtimeKeyOf } from "./names.js";
+import type { ClosurePath, Marked } from "./types.js";
+import { unwrapTransparent } from "./wrappers.js";
 
 type Types = typeof t;
 
@@ -84,103 +84,6 @@ function canBind(t: Types, name: string): boolean {
   return t.isValidIdentifier(name) && !isStrictBindReservedWord(name, true);
 }
 
-const NAMING_ASSIGNMENTS = new Set(["=", "||=", "&&=", "??="]);
-
-/** The name JavaScript would give an anonymous closure from where it stands (`const cb = …`, `{ cb: … }`, …). */
-export function inferredName(fn: ClosurePath): string | undefined {
-  if (fn.isFunctionExpression() && fn.node.id) return undefined; // named already; wrapping cannot change it
-  const top = outermostWrapper(fn);
-  const parent = top.parentPath;
-  if (!parent) return undefined;
-  const node = parent.node;
-  switch (node.type) {
-    case "VariableDeclarator":
-      return top.key === "init" && node.id.type === "Identifier" ? node.id.name : undefined;
-    case "AssignmentExpression":
-      return top.key === "right" && NAMING_ASSIGNMENTS.has(node.operator) && node.left.type === "Identifier"
-        ? node.left.name
-        : undefined;
-    case "AssignmentPattern":
-      return top.key === "right" && node.left.type === "Identifier" ? node.left.name : undefined;
-    case "ObjectProperty":
-      // `{ __proto__: fn }` sets the object's prototype: JavaScript gives fn no name.
-      if (!node.computed && keyName(node.key, false) === "__proto__") return undefined;
-      return top.key === "value" ? keyName(node.key, node.computed, parent.get("key") as NodePath) : undefined;
-    case "ClassProperty":
-    case "ClassAccessorProperty":
-      // A computed key known only at run time: see runtimeKey.
-      return top.key === "value" ? keyName(node.key, node.computed, parent.get("key") as NodePath) : undefined;
-    case "ClassPrivateProperty":
-      return top.key === "value" ? `#${node.key.id.name}` : undefined;
-    case "ExportDefaultDeclaration":
-      return "default";
-    default:
-      return undefined;
-  }
-}
-
-/** The name a property key gives, as ToPropertyKey would compute it, when it is known before the program runs. */
-function keyName(key: t.Node, computed: boolean, path?: NodePath): string | undefined {
-  if (key.type === "Identifier") return computed ? staticValue(path) : key.name;
-  if (key.type === "StringLiteral") return key.value;
-  if (key.type === "NumericLiteral") return String(key.value);
-  if (key.type === "BigIntLiteral") return BigInt(key.value).toString();
-  return computed ? staticValue(path) : undefined;
-}
-
-/**
- * The property key of a computed key made of literals and operators only (`[3 + 4]`, `` [`on-${"x"}`] ``): no name
- * in it, so nothing can change its value. A symbol is never known here.
- */
-function staticValue(path: NodePath | undefined): string | undefined {
-  if (!path) return undefined;
-  let named = path.isIdentifier();
-  path.traverse({
-    Identifier(inner) {
-      named = true;
-      inner.stop();
-    },
-  });
-  if (named) return undefined;
-  const { confident, value } = path.evaluate();
-  const type = typeof value;
-  return confident && (value === null || (type !== "object" && type !== "function" && type !== "symbol"))
-    ? String(value)
-    : undefined;
-}
-
-/**
- * The computed key that names a closure at run time only (`{ [k]: fn }`, `[sym] = fn` in a class), or undefined. `at`
- * is where the closure stands: itself, or the captureContext() call that it replaces.
- */
-function runtimeKeyOf(fn: ClosurePath, at: NodePath = fn): NodePath<t.Expression> | undefined {
-  if (fn.isFunctionExpression() && fn.node.id) return undefined;
-  const top = outermostWrapper(at);
-  const property = top.parentPath;
-  if (top.key !== "value" || !property) return undefined;
-  if (!property.isObjectProperty() && !property.isClassProperty() && !property.isClassAccessorProperty()) return undefined;
-  if (!property.node.computed) return undefined;
-  const key = property.get("key") as NodePath<t.Expression>;
-  return keyName(key.node, true, key) === undefined ? key : undefined;
-}
-
-/** Is the closure named by a computed key known only at run time? (Audit mode leaves such closures alone.) */
-export function namedByRuntimeKey(fn: ClosurePath): boolean {
-  return runtimeKeyOf(fn) !== undefined;
-}
-
-/** E010 when the closure's name comes from a computed key that the wrapper cannot keep (see runtimeKey). */
-export function nameRefusal(fn: ClosurePath, at: NodePath = fn): PluginError | undefined {
-  const key = runtimeKeyOf(fn, at);
-  if (!key) return undefined;
-  if (key.scope.getBinding("Reflect")) return pluginError(key, "E010_COMPUTED_NAME", "`Reflect` is a local name here");
-  const owner = key.scope.getFunctionParent();
-  if (owner && key.findParent((path) => path.parentPath === owner.path && path.listKey === "params")) {
-    return pluginError(key, "E010_COMPUTED_NAME", "the key is in a parameter list, where no variable can be declared first");
-  }
-  return undefined;
-}
-
 /**
  * For a closure named by a computed key known only at run time, the key is converted once, where and when it was
  * (`[_key = Reflect.ownKeys({ [k]: 0 })[0]]`: one ToPropertyKey, the engine's own), and kept in a fresh variable so
@@ -188,10 +91,8 @@ export function nameRefusal(fn: ClosurePath, at: NodePath = fn): PluginError | u
  * defined in a loop keeps each iteration's key. Returns that variable.
  */
 function runtimeKey(t: Types, fn: ClosurePath): t.Identifier | undefined {
-  const key = runtimeKeyOf(fn);
+  const key = runtimeKeyOf(fn); // validation refused the keys this cannot keep (nameProblem)
   if (!key) return undefined;
-  const refusal = nameRefusal(fn);
-  if (refusal) throw refusal;
   const id = key.scope.generateUidIdentifier("key");
   declareBefore(t, key, id);
   const reflect = t.memberExpression(t.identifier("Reflect"), t.identifier("ownKeys"));
