@@ -36,8 +36,10 @@ export const messages = {
     `[UNPROXY_E010] This closure is named at run time by its computed key, and unproxy cannot keep that name ` +
     `without changing when the key is evaluated: ${why}. Give the closure a name (\`function name() {…}\`) or ` +
     `use a literal key.`,
-  OPTION_UNKNOWN: (key: string, suggestion: string) => `${PREFIX}: unknown option .${key}. Did you mean .${suggestion}?`,
-  OPTION_TYPE: (key: string, expected: string) => `${PREFIX}: .${key} must be ${expected}`,
+  // Option errors are thrown when Babel loads the plugin, before any file: "unproxy: " says whose option it is.
+  E011_UNKNOWN_OPTION: (key: string, suggestion: string) =>
+    `${PREFIX}: [UNPROXY_E011] unknown option .${key}. Did you mean .${suggestion}?`,
+  E012_OPTION_TYPE: (key: string, expected: string) => `${PREFIX}: [UNPROXY_E012] .${key} must be ${expected}`,
 } as const;
 
 export type ErrorKey = Extract<keyof typeof messages, `E${number}_${string}`>;
@@ -48,6 +50,15 @@ export type PluginError = Error & { code: string };
 /** The code of a catalogue entry, from its key (E004_EVAL → UNPROXY_E004). */
 export function codeOf(key: ErrorKey): string {
   return `UNPROXY_${key.slice(0, key.indexOf("_"))}`;
+}
+
+type OptionKey = "E011_UNKNOWN_OPTION" | "E012_OPTION_TYPE";
+
+/** An option error (no code frame: no file is being compiled yet), with its code as a property. */
+export function optionError<K extends OptionKey>(key: K, ...args: Parameters<(typeof messages)[K]>): PluginError {
+  const error = new Error((messages[key] as (...values: typeof args) => string)(...args)) as PluginError;
+  error.code = codeOf(key);
+  return error;
 }
 
 /** The error for `key`, with a code frame pointing at `path` (or at `loc`, for a comment that is on no node). */

@@ -1,6 +1,6 @@
 // Plugin options: the interface users configure, and its validation, run once when Babel loads the plugin.
-import { OptionValidator, findSuggestion } from "@babel/helper-validator-option";
-import { messages } from "./messages.js";
+import { findSuggestion } from "@babel/helper-validator-option";
+import { optionError } from "./messages.js";
 
 export interface KnownProxy {
   /** Module specifier the proxy is imported from, exactly as written in `import … from "…"`. */
@@ -60,11 +60,8 @@ const shape = {
   audit: "",
 };
 
-const validator = new OptionValidator("unproxy");
-
 function check(condition: boolean, key: string, expected: string): void {
-  // invariant() prefixes "unproxy: "; the catalogue message carries the prefix too, so strip one.
-  validator.invariant(condition, messages.OPTION_TYPE(key, expected).slice("unproxy: ".length));
+  if (!condition) throw optionError("E012_OPTION_TYPE", key, expected);
 }
 
 export function validateOptions(raw: unknown): ResolvedOptions {
@@ -72,7 +69,7 @@ export function validateOptions(raw: unknown): ResolvedOptions {
   check(typeof options === "object" && !Array.isArray(options), "options", "an object");
   const names = Object.keys(shape);
   for (const key of Object.keys(options)) {
-    if (!names.includes(key)) throw new Error(messages.OPTION_UNKNOWN(key, findSuggestion(key, names)));
+    if (!names.includes(key)) throw optionError("E011_UNKNOWN_OPTION", key, findSuggestion(key, names));
   }
   const { runtime = "unproxy", capture = "auto", knownProxies = [], unbound = "throw", onReport, markAll = false } =
     options;

@@ -15,8 +15,8 @@ function transform(code: string, options: Options) {
 }
 
 test("audit must be a boolean", () => {
-  expect(() => transform("x", { audit: "yes" as never })).toThrow("unproxy: .audit must be a boolean");
-  expect(() => transform("x", { audt: true } as never)).toThrow("unproxy: unknown option .audt. Did you mean .audit?");
+  expect(() => transform("x", { audit: "yes" as never })).toThrow("unproxy: [UNPROXY_E012] .audit must be a boolean");
+  expect(() => transform("x", { audt: true } as never)).toThrow("unproxy: [UNPROXY_E011] unknown option .audt. Did you mean .audit?");
 });
 
 test("instruments an unmarked closure in place: one import, the site, the names, the original function inside", () => {

@@ -48,7 +48,7 @@ test("a plugin option the Babel plugin rejects fails the build at its start", ()
      rollup({ input: "package.json", plugins: [require("unproxy/rollup")({ captur: "known" })] })
        .then(() => console.log("built"), (error) => console.log(error.message));`,
   );
-  expect(stdout).toContain("unproxy: unknown option .captur. Did you mean .capture?");
+  expect(stdout).toContain("unproxy: [UNPROXY_E011] unknown option .captur. Did you mean .capture?");
 });
 
 test("include/exclude of the wrong type throw I002 when the plugin is created", () => {

@@ -8,7 +8,7 @@ import type { Options } from "../../src/plugin/index";
 const imports = 'import { request } from "./context";\n';
 
 /** One input per catalogued error, in the order of the catalogue. */
-const cases: Record<string, { code: string; script?: boolean; plugins?: babel.PluginItem[] }> = {
+const cases: Record<string, { code: string; script?: boolean; plugins?: babel.PluginItem[]; options?: Options }> = {
   UNPROXY_E001: { code: "run(() => 1 /* @unproxy */);" },
   UNPROXY_E002: { code: imports + "/* @unproxy */ function handler() { return request.id; }" },
   UNPROXY_E003: { code: imports + "const o = { /* @unproxy */ handler() { return request.id; } };" },
@@ -22,7 +22,12 @@ const cases: Record<string, { code: string; script?: boolean; plugins?: babel.Pl
     plugins: [["module-resolver", { alias: { "#unproxy": "unproxy" } }]],
   },
   UNPROXY_E010: { code: imports + "export function f(k, on = { [k]: /* @unproxy */ () => request.id }) { return on; }" },
+  UNPROXY_E011: { code: "x;", options: { captur: "known" } as Options },
+  UNPROXY_E012: { code: "x;", options: { capture: "all" } as unknown as Options },
 };
+
+// Option errors are thrown when Babel loads the plugin, with "unproxy: " before the code (Babel adds "[BABEL] file: ").
+const OPTION_ERRORS = ["UNPROXY_E011", "UNPROXY_E012"];
 
 function compile(code: string, script = false, options: Options = {}, plugins: babel.PluginItem[] = []) {
   return babel.transformSync(code, {
@@ -44,21 +49,22 @@ test("every catalogued plugin error has a case here", () => {
 });
 
 test.each(catalogued)("%s is thrown with its code as a property", (code) => {
-  const { code: input, script, plugins } = cases[code];
+  const { code: input, script, plugins, options } = cases[code];
   let thrown: (Error & { code?: unknown }) | undefined;
   try {
-    compile(input, script, {}, plugins);
+    compile(input, script, options, plugins);
   } catch (error) {
     thrown = error as Error & { code?: unknown };
   }
   expect(thrown).toBeDefined();
   expect(thrown!.code).toBe(code);
-  expect(thrown!.message).toContain(`/project/src/handler.ts: [${code}] `);
+  const where = OPTION_ERRORS.includes(code) ? "/project/src/handler.ts: unproxy: " : "/project/src/handler.ts: ";
+  expect(thrown!.message).toContain(`${where}[${code}] `);
 });
 
 // A stray marker (E001) marks nothing, so markAll, which marks every function itself, does not look for strays. An
-// alias of the runtime (E009) is a mistake in the config, not a closure markAll could skip.
-const refusals = catalogued.filter((code) => code !== "UNPROXY_E001" && code !== "UNPROXY_E009");
+// alias of the runtime (E009) and the option errors are mistakes in the config, not closures markAll could skip.
+const refusals = catalogued.filter((code) => !["UNPROXY_E001", "UNPROXY_E009", ...OPTION_ERRORS].includes(code));
 
 test.each(refusals)("markAll skips %s instead of throwing, and reports it through onReport", (code) => {
   const { code: input, script } = cases[code];

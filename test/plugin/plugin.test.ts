@@ -16,16 +16,16 @@ function transform(code: string, options: Options = {}, extra: babel.TransformOp
 
 describe("options are validated when the plugin loads", () => {
   test.each([
-    [{ captur: "auto" }, "unproxy: unknown option .captur. Did you mean .capture?"],
-    [{ runtme: "x" }, "unproxy: unknown option .runtme. Did you mean .runtime?"],
-    [{ capture: "all" }, 'unproxy: .capture must be "auto" or "known"'],
-    [{ unbound: "ignore" }, 'unproxy: .unbound must be "throw" or "keep"'],
-    [{ runtime: "" }, "unproxy: .runtime must be a non-empty module name"],
-    [{ runtimeAliases: "#unproxy" }, "unproxy: .runtimeAliases must be an array of non-empty module names"],
-    [{ runtimeAliases: [""] }, "unproxy: .runtimeAliases must be an array of non-empty module names"],
-    [{ knownProxies: [{ module: "./ctx" }] }, "unproxy: .knownProxies must be an array of { module, export } strings"],
-    [{ onReport: true }, "unproxy: .onReport must be a function"],
-    [{ markAll: "yes" }, "unproxy: .markAll must be a boolean"],
+    [{ captur: "auto" }, "unproxy: [UNPROXY_E011] unknown option .captur. Did you mean .capture?"],
+    [{ runtme: "x" }, "unproxy: [UNPROXY_E011] unknown option .runtme. Did you mean .runtime?"],
+    [{ capture: "all" }, 'unproxy: [UNPROXY_E012] .capture must be "auto" or "known"'],
+    [{ unbound: "ignore" }, 'unproxy: [UNPROXY_E012] .unbound must be "throw" or "keep"'],
+    [{ runtime: "" }, "unproxy: [UNPROXY_E012] .runtime must be a non-empty module name"],
+    [{ runtimeAliases: "#unproxy" }, "unproxy: [UNPROXY_E012] .runtimeAliases must be an array of non-empty module names"],
+    [{ runtimeAliases: [""] }, "unproxy: [UNPROXY_E012] .runtimeAliases must be an array of non-empty module names"],
+    [{ knownProxies: [{ module: "./ctx" }] }, "unproxy: [UNPROXY_E012] .knownProxies must be an array of { module, export } strings"],
+    [{ onReport: true }, "unproxy: [UNPROXY_E012] .onReport must be a function"],
+    [{ markAll: "yes" }, "unproxy: [UNPROXY_E012] .markAll must be a boolean"],
   ])("%j", (options, message) => {
     expect(() => transform("x", options as Options)).toThrow(message);
   });
