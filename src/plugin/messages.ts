@@ -48,7 +48,7 @@ export type ErrorKey = Extract<keyof typeof messages, `E${number}_${string}`>;
 export type PluginError = Error & { code: string };
 
 /** The code of a catalogue entry, from its key (E004_EVAL → UNPROXY_E004). */
-export function codeOf(key: ErrorKey): string {
+function codeOf(key: ErrorKey): string {
   return `UNPROXY_${key.slice(0, key.indexOf("_"))}`;
 }
 
