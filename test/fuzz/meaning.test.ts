@@ -3,19 +3,15 @@
 // results, including every property read a user's Proxy saw, must be equal. UNPROXY_MEANING_RUNS widens the run.
 import * as babel from "@babel/core";
 import fc from "fast-check";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import vm from "node:vm";
 import plugin from "../../src/plugin/index";
+import { assertBuilt, runEsModules } from "../lib/es-modules";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { programArb, modulesArb } = require("./meaning.cjs");
 
 const SEED = 20261204;
 const RUNS = Number(process.env.UNPROXY_MEANING_RUNS ?? 150);
-const root = path.resolve(__dirname, "../..");
 
 function compile(code: string, kind: string, withPlugin: boolean): string {
   const ts = kind === "ts";
@@ -42,21 +38,8 @@ function execute(code: string): string {
 }
 
 function runModules(modules: Record<string, string>, withPlugin: boolean): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unproxy-meaning-"));
-  try {
-    fs.mkdirSync(path.join(dir, "node_modules"));
-    fs.symlinkSync(root, path.join(dir, "node_modules/unproxy"), "dir");
-    for (const [file, code] of Object.entries(modules)) {
-      const output = withPlugin
-        ? babel.transformSync(code, { filename: file, configFile: false, babelrc: false, plugins: [plugin] })!.code!
-        : code;
-      fs.writeFileSync(path.join(dir, file), output);
-    }
-    const result = spawnSync(process.execPath, ["main.mjs"], { cwd: dir, encoding: "utf8" });
-    return result.status === 0 ? result.stdout : `exit ${result.status}: ${result.stderr.split("\n")[0]}`;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const result = runEsModules(modules, withPlugin);
+  return result.status === 0 ? result.stdout : `exit ${result.status}: ${result.stderr.split("\n")[0]}`;
 }
 
 describe.each(["js", "sloppy", "ts"])("%s programs", (kind) => {
@@ -76,7 +59,7 @@ describe.each(["js", "sloppy", "ts"])("%s programs", (kind) => {
 });
 
 test("modules: re-exports, live exports and import cycles print the same compiled", () => {
-  if (!fs.existsSync(path.join(root, "dist/cjs/runtime/index.js"))) throw new Error("run `npm run build` first");
+  assertBuilt();
   fc.assert(
     fc.property(modulesArb(), ({ modules }: { modules: Record<string, string> }) => {
       expect(runModules(modules, true)).toBe(runModules(modules, false));

@@ -1,37 +1,14 @@
 // Imported bindings in native ES modules, where imports are live bindings and an import cycle can leave one
 // uninitialised: the plugin's decisions (README, "by design") run for real in Node, against the built runtime.
-import * as babel from "@babel/core";
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import plugin from "../../src/plugin/index";
+import { assertBuilt, runEsModules } from "../lib/es-modules";
 
-const root = path.resolve(__dirname, "../..");
-
-/** Writes the modules (compiled by the plugin when `compiled`) to a temp package and runs `main.mjs` in Node. */
 function run(modules: Record<string, string>, compiled: boolean): unknown {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unproxy-imports-"));
-  try {
-    fs.mkdirSync(path.join(dir, "node_modules"));
-    fs.symlinkSync(root, path.join(dir, "node_modules/unproxy"), "dir");
-    for (const [file, code] of Object.entries(modules)) {
-      const output = compiled
-        ? babel.transformSync(code, { filename: file, configFile: false, babelrc: false, plugins: [plugin] })!.code!
-        : code;
-      fs.writeFileSync(path.join(dir, file), output);
-    }
-    const result = spawnSync(process.execPath, ["main.mjs"], { cwd: dir, encoding: "utf8" });
-    if (result.status !== 0) throw new Error(result.stderr);
-    return JSON.parse(result.stdout);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const result = runEsModules(modules, compiled);
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout);
 }
 
-beforeAll(() => {
-  if (!fs.existsSync(path.join(root, "dist/esm/runtime/index.js"))) throw new Error("run `npm run build` first");
-});
+beforeAll(assertBuilt);
 
 const context = `
 import { createContext, contextProxy } from "unproxy";
