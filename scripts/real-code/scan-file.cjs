@@ -74,13 +74,21 @@ function scanFile(file) {
     }
     return { outcome: "crash", error: String(e && e.stack ? e.stack : e) };
   }
-  // The output must still be a program Babel can parse, with the same parser settings.
-  try {
-    babel.parseSync(result.code, {
+  // The output must still be a program Babel can parse, with the same parser settings, unless Babel's own output
+  // without the plugin does not parse either (its generator prints `(x as T)++` as `x as T++`: not ours).
+  const reparse = (output) =>
+    babel.parseSync(output, {
       configFile: false, babelrc: false, filename: file, sourceType: "unambiguous",
       parserOpts: { plugins: parserPlugins(file, retry), allowReturnOutsideFunction: true },
     });
+  try {
+    reparse(result.code);
   } catch (e) {
+    try {
+      reparse(transform(code, file, false, retry, []).code);
+    } catch (baseline) {
+      return { outcome: "baseline-error", error: `Babel's own output does not parse: ${String(baseline.message).split("\n")[0]}` };
+    }
     return { outcome: "crash", error: `output does not parse: ${String(e.message).split("\n")[0]}` };
   }
   const captured = reports.reduce((n, r) => n + r.captured.length, 0);
