@@ -10,18 +10,10 @@ import {
   UnboundContextError,
 } from "../../src/runtime/index";
 import * as errors from "../../src/runtime/errors";
+import { thrown } from "./support/thrown";
 
 const requestContext = createContext<{ id: number }>("request");
 const request = contextProxy(requestContext);
-
-function thrown(fn: () => unknown): Error & { code?: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error("expected a throw");
-}
 
 const cases: [code: string, trigger: () => unknown, type: Function, text: string][] = [
   [

@@ -2,18 +2,10 @@
 // returned by a getter it is read through; a source that leads back to itself is a coded error, never a stack
 // overflow.
 import { contextProxy, createContext, createResource, runWithContexts, unproxy } from "../../src/runtime/index";
+import { thrown } from "./support/thrown";
 
 const requestContext = createContext<{ id: number }>("sources:request");
 const request = contextProxy(requestContext);
-
-function thrown(fn: () => unknown): Error & { code?: string } {
-  try {
-    fn();
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error("expected a throw");
-}
 
 describe("run(proxy, fn) binds the object the proxy stands for now", () => {
   test("its own proxy: the current value, kept for the inner run", () => {
