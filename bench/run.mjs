@@ -115,7 +115,6 @@ async function parent() {
       r.sinks[group] = g.sink;
       if (g.error) r.notes.push(`${group}: ${g.error}`);
       Object.assign(r.runtime, g.results ?? {});
-      if (group === "core") r.knownDirect = g.knownDirect;
       for (const n of g.notes ?? []) {
         if (/plugin/.test(n)) r.pluginMissing ??= shortReason(n);
         r.notes.push(`${group}: ${n}`);

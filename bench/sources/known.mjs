@@ -1,6 +1,6 @@
 // Marked closures over context proxies declared in this file: `const rN = contextProxy(requestContext)`, which the
-// plugin can prove read requestContext (issue 13's direct-read path). Compiled by the plugin when the bench starts;
-// proposed.mjs holds what the plugin should emit for them, hand-written, until it does.
+// plugin can prove read requestContext (issue 13's direct-read path: `_unproxyFrom(requestContext, r0)`, and one read
+// shared by several proxies). Compiled by the plugin when the bench starts; the bench checks the output has it.
 import { contextProxy, createContext } from "unproxy";
 
 export const requestContext = createContext("request");

@@ -41,7 +41,7 @@ function createVariant(id, factory, values, n, wrap, binder) {
   return { id, expect: 1, run: (count) => wrap(() => loop(binder, factory, values, count)) }; // 1: a function came out
 }
 
-/** Creation by an argument-less factory (module-level proxies: the known / proposed sources). */
+/** Creation by an argument-less factory (module-level proxies: the known / via-import sources). */
 function createFixedVariant(id, factory, wrap) {
   const loop = makeLoop(["P"], "P()", "object");
   return { id, expect: 1, run: (count) => wrap(() => loop(factory, count)) };
@@ -72,7 +72,7 @@ async function coreVariants(notes) {
   const plain = compiled.modules?.plain ?? rawPlain;
   const marked = compiled.modules?.closures;
   const known = compiled.modules?.known;
-  const proposed = compiled.modules?.proposed;
+  const imported = compiled.modules?.["via-import"];
   // known.mjs's context when the sources compiled (its proxies are module-level), else one of our own.
   const requestContext = known?.requestContext ?? rt.createContext("request");
   const proxies = Array.from({ length: VARIETY }, (_, i) => rt.contextProxy(requestContext, { name: `p${i}` }));
@@ -89,9 +89,11 @@ async function coreVariants(notes) {
     const probe = bound(() => marked.marked1(request));
     if (probe() !== req.user.id) throw new Error("compiled closure did not capture the request");
   }
-  // Does the plugin emit the direct read for proxies it can prove? Then known.mjs is timed, else proposed.mjs.
-  const knownDirect = compiled.outputs?.["known.mjs"]?.includes("unproxyFrom") ?? false;
-  const direct = knownDirect ? known : proposed;
+  // The direct-read rows must time the direct read: one per proxy for one, one shared read for several.
+  const knownOutput = compiled.outputs?.["known.mjs"] ?? "";
+  if (known && !(knownOutput.includes("_unproxyFrom(requestContext, r0)") && knownOutput.includes("_unproxyValueOf(requestContext)"))) {
+    throw new Error("the plugin emitted no direct read for bench/sources/known.mjs");
+  }
 
   const v = [];
   // Controls: the loop alone, and a closure V8 may fold entirely.
@@ -126,8 +128,7 @@ async function coreVariants(notes) {
       v.push(createVariant(`create/${n}/compiled-const`, marked[`marked${n}`], objects, n, bound));
     }
     if (known) v.push(createFixedVariant(`create/${n}/compiled-known`, known[`known${n}`], bound));
-    if (direct && !knownDirect) v.push(createFixedVariant(`create/${n}/proposed`, direct[`proposed${n}`], bound));
-    if (proposed) v.push(createFixedVariant(`create/${n}/proposed-site`, proposed[`proposedSite${n}`], bound));
+    if (imported) v.push(createFixedVariant(`create/${n}/compiled-imported`, imported[`imported${n}`], bound));
     for (const [id, bind] of nodePeers(captureContext)) {
       v.push(createVariant(`create/${n}/${id}`, factory, objects, n, bound, bind));
     }
@@ -142,7 +143,7 @@ async function coreVariants(notes) {
   v.push(readVariant("access/context-proxy", proxies, bound, undefined, req.user.id));
   const getterProxies = objects.map((_, i) => rt.contextProxy(() => als.getStore(), { name: `g${i}` }));
   v.push(readVariant("access/getter-proxy", getterProxies, bound, undefined, req.user.id));
-  return { variants: v, knownDirect };
+  return { variants: v };
 }
 
 /** captureContext without its one-time "plugin not applied" warning on stderr. */
@@ -207,9 +208,9 @@ async function accessCleanVariants() {
 
 const GROUPS = { core: coreVariants, zone: zoneVariants, cls: clsVariants, "access-clean": accessCleanVariants };
 
-/** Runs one group and returns { results: { id: { ns, … } }, notes, knownDirect? }. */
+/** Runs one group and returns { results: { id: { ns, … } }, notes }. */
 export async function runRuntimeGroup(group, { quick }) {
   const notes = [];
-  const { variants, knownDirect } = await GROUPS[group](notes);
-  return { results: measureAll(variants, { quick }), notes, knownDirect };
+  const { variants } = await GROUPS[group](notes);
+  return { results: measureAll(variants, { quick }), notes };
 }

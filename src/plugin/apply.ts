@@ -2,14 +2,16 @@
 // consumed, captureContext() calls removed, closures wrapped, the runtime imported (lazily, once), Babel's scope
 // data kept current, and, in audit mode, the closures left unmarked instrumented.
 import type { NodePath, PluginPass, types as t } from "@babel/core";
+import type { Binding } from "@babel/traverse";
 import { instrument } from "./audit.js";
 import { createdWhileModulesLoad } from "./classify.js";
 import { markerCarriers, withoutMarkerTag } from "./markers.js";
 import type { ResolvedOptions } from "./options.js";
-import { unwrapCall, wrap } from "./rewrite.js";
-import { lazyRuntimeImport } from "./runtime-import.js";
+import { canShareRead, directReads, type DirectRead } from "./direct-read.js";
+import { declareBefore, unwrapCall, wrap } from "./rewrite.js";
+import { lazyRuntimeImport, type RuntimeImport } from "./runtime-import.js";
 import { forgetReferences, moveReferencesIntoWrappers } from "./scope-updates.js";
-import type { Analysis, Plan } from "./types.js";
+import type { Analysis, ClosurePath, Plan } from "./types.js";
 
 type Types = typeof t;
 
@@ -37,40 +39,122 @@ export function apply(
 
 function wrapAll(t: Types, program: NodePath<t.Program>, plans: readonly Plan[], options: ResolvedOptions): void {
   const keep = options.unbound === "keep";
-  const runtimeImport = lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBound" : "unproxy");
-  const importReader = lazyRuntimeImport(t, program, options.runtime, "unproxyImport");
+  const helpers: Helpers = {
+    unproxy: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBound" : "unproxy"),
+    from: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBoundFrom" : "unproxyFrom"),
+    valueOf: lazyRuntimeImport(t, program, options.runtime, "unproxyValueOf"),
+    importReader: lazyRuntimeImport(t, program, options.runtime, "unproxyImport"),
+  };
   // Scope data stays current without re-crawling the program: the closures' reads of captured names move to the
   // wrappers' parameters, the removed captureContext() callees stop counting as references.
   const readsOuter = moveReferencesIntoWrappers(plans.flatMap(({ item, free, captured }) =>
     captured.map((name) => ({ closure: item.fn, binding: free.get(name)!.binding! }))));
+  // Decided before any edit, from the untouched tree. A proxy read inside another closure that captures it is that
+  // wrapper's parameter (the value at the outer closure's creation), not the proxy: no direct read there.
+  const direct = new Map(plans.map(({ item, free, captured }) => [item, directReads(item.fn, captured, free, options.runtimes)
+    .filter(({ name }) => readsOuter(item.fn.node, free.get(name)!.binding!))]));
+  const shared = new Map(plans.map(({ item }) => [item, canShareRead(item.fn)]));
   for (const { item } of plans) if (item.call) forgetReferences(item.call.get("callee"));
   // Innermost first: an outer closure's node stays where it is while the ones inside it are wrapped.
   for (const { item, free, captured } of [...plans].reverse()) {
     consume(item.comments, markerCarriers(item.fn));
-    // An import read while modules load may still be uninitialised (import cycle): read it through a getter.
-    const atLoad = createdWhileModulesLoad(item.fn);
-    const readerFor = (name: string) => (atLoad && free.get(name)!.binding!.kind === "module" ? importReader : runtimeImport);
-    const argumentFor = (name: string): t.Expression =>
-      readerFor(name) === importReader
-        ? t.callExpression(importReader.reference(), [
-            t.arrowFunctionExpression([], t.identifier(name)),
-            ...(keep ? [t.booleanLiteral(true)] : []),
-          ])
-        : t.callExpression(runtimeImport.reference(), [t.identifier(name)]);
     const closure = item.fn.node;
     const fn = unwrapCall(item);
     if (captured.length === 0) continue;
-    const call = wrap(t, fn, captured, argumentFor, new Set(free.keys()));
-    // The new reads: the runtime helper and each captured name, now an argument of the wrapper call.
-    for (const [index, argument] of (call.get("arguments") as NodePath<t.CallExpression>[]).entries()) {
+    const pending: Pending = new Map();
+    const args = captureArguments(t, fn, captured, free, direct.get(item)!, shared.get(item)!, keep, helpers, pending);
+    const call = wrap(t, fn, captured, args.expressions, new Set(free.keys()));
+    for (const id of args.variables) {
+      const binding = declareBefore(t, call, t.cloneNode(id));
+      pending.set(id.name, (path) => path.parentPath.isAssignmentExpression() ? binding?.reassign(path) : binding?.reference(path));
+    }
+    // The new reads: the runtime helpers, each captured name (now an argument of the wrapper call) and each context.
+    for (const [index, argument] of (call.get("arguments") as NodePath<t.Expression>[]).entries()) {
       const name = captured[index];
-      readerFor(name).register(argument.get("callee") as NodePath<t.Identifier>);
-      const value = argument.get("arguments.0") as NodePath;
-      const read = (value.isArrowFunctionExpression() ? value.get("body") : value) as NodePath<t.Identifier>;
       const binding = free.get(name)!.binding!;
-      if (readsOuter(closure, binding)) binding.reference(read);
+      eachIdentifier(t, argument, (path) => {
+        if (path.node.name === name) {
+          if (readsOuter(closure, binding)) binding.reference(path);
+        } else pending.get(path.node.name)?.(path);
+      });
     }
   }
+}
+
+/** What each new identifier other than the captured name refers to, by name: a runtime helper, a context, a variable. */
+type Pending = Map<string, (path: NodePath<t.Identifier>) => void>;
+
+/** Calls `visit` on every identifier in a small generated expression (a wrapper's argument). */
+function eachIdentifier(t: Types, path: NodePath, visit: (path: NodePath<t.Identifier>) => void): void {
+  if (path.isIdentifier()) {
+    visit(path);
+    return;
+  }
+  for (const key of t.VISITOR_KEYS[path.node.type] ?? []) {
+    const child = path.get(key) as NodePath | NodePath[];
+    for (const inner of Array.isArray(child) ? child : [child]) if (inner.node) eachIdentifier(t, inner, visit);
+  }
+}
+
+interface Helpers {
+  unproxy: RuntimeImport;
+  from: RuntimeImport;
+  valueOf: RuntimeImport;
+  importReader: RuntimeImport;
+}
+
+/**
+ * The wrapper's arguments, one per captured name: `_unproxy(x)`; `_unproxyImport(() => x)` for an import read while
+ * modules load; `_unproxyFrom(C, p)` for a proxy proven to read C; and for several proxies of one C, one read shared
+ * through a variable, `(_v = _unproxyValueOf(C)) ?? _unproxy(p1)` then `_v ?? _unproxy(p2)`, where the variable's
+ * statement cannot be re-entered in between (canShareRead). `pending` collects what each new identifier refers to.
+ */
+function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[], free: Plan["free"],
+  direct: readonly DirectRead[], canShare: boolean, keep: boolean, helpers: Helpers,
+  pending: Pending) {
+  const call = (helper: RuntimeImport, args: t.Expression[]): t.CallExpression => {
+    const callee = helper.reference();
+    pending.set(callee.name, (path) => helper.register(path));
+    return t.callExpression(callee, args);
+  };
+  const read = (name: string): t.Identifier => t.identifier(name); // registered by the caller
+  const contextRead = (context: Binding): t.Identifier => {
+    const id = t.identifier(context.identifier.name);
+    pending.set(id.name, (path) => context.reference(path));
+    return id;
+  };
+  const byContext = new Map<Binding, string[]>();
+  for (const { name, context } of direct) {
+    const names = byContext.get(context);
+    if (names) names.push(name);
+    else byContext.set(context, [name]);
+  }
+  const contextOf = new Map(direct.map(({ name, context }) => [name, context]));
+  const variables: t.Identifier[] = [];
+  const variableOf = new Map<Binding, t.Identifier>();
+  const atLoad = createdWhileModulesLoad(fn);
+  const expressions = captured.map((name): t.Expression => {
+    const context = contextOf.get(name);
+    if (context !== undefined) {
+      const group = byContext.get(context)!;
+      if (group.length === 1 || !canShare) return call(helpers.from, [contextRead(context), read(name)]);
+      let variable = variableOf.get(context);
+      const fallback = call(helpers.unproxy, [read(name)]);
+      if (variable === undefined) {
+        variable = fn.scope.generateUidIdentifier(`${context.identifier.name}Value`);
+        variableOf.set(context, variable);
+        variables.push(variable);
+        const assigned = t.assignmentExpression("=", t.cloneNode(variable), call(helpers.valueOf, [contextRead(context)]));
+        return t.logicalExpression("??", assigned, fallback);
+      }
+      return t.logicalExpression("??", t.cloneNode(variable), fallback);
+    }
+    if (atLoad && free.get(name)!.binding!.kind === "module") {
+      return call(helpers.importReader, [t.arrowFunctionExpression([], read(name)), ...(keep ? [t.booleanLiteral(true)] : [])]);
+    }
+    return call(helpers.unproxy, [read(name)]);
+  });
+  return { expressions, variables };
 }
 
 /**

@@ -3,9 +3,10 @@ import type { NodePath, types as t } from "@babel/core";
 import type { Binding } from "@babel/traverse";
 import type { Reason } from "./messages.js";
 import type { ResolvedOptions } from "./options.js";
-import { importedFrom, isRuntimeExport } from "./runtime-binding.js";
+import { contextProxyCall } from "./direct-read.js";
+import { importedFrom } from "./runtime-binding.js";
 import type { Classification, ClosurePath, FreeName } from "./types.js";
-import { unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
+import { unwrapTransparentNode } from "./wrappers.js";
 import { isWritten } from "./writes.js";
 
 /**
@@ -147,12 +148,7 @@ function isKnownProxy(binding: Binding, options: ResolvedOptions): boolean {
   if (imported) {
     return options.knownProxies.some((known) => known.module === imported.module && known.export === imported.name);
   }
-  const declarator = binding.path;
-  if (binding.kind !== "const" || !declarator.isVariableDeclarator()) return false;
-  let init = declarator.get("init") as NodePath;
-  while (init.isSequenceExpression()) init = init.get("expressions").at(-1)!;
-  init = unwrapTransparent(init);
-  return init.isCallExpression() && isRuntimeExport(init.get("callee") as NodePath, "contextProxy", options.runtimes);
+  return contextProxyCall(binding, options.runtimes) !== undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 // cloned), so its body prints byte-for-byte and keeps its source positions; the arrow wrapper keeps this, arguments,
 // super and new.target; the wrapper's parameters shadow the captured names, so the body needs no renaming.
 import type { NodePath, types as t } from "@babel/core";
+import type { Binding } from "@babel/traverse";
 import { isStrictBindReservedWord } from "@babel/helper-validator-identifier";
 import { inferredName, runtimeKeyOf } from "./names.js";
 import type { ClosurePath, Marked } from "./types.js";
@@ -16,9 +17,6 @@ export function unwrapCall(marked: Marked): ClosurePath {
   return unwrapTransparent(replaced) as ClosurePath;
 }
 
-/** `_unproxy(name)`, the value a captured name is given when the closure is created. */
-export type ArgumentFor = (name: string) => t.Expression;
-
 /**
  * Replaces the closure by its wrapper call and returns the call's path. The call carries the closure's source location:
  * coverage tools count the statement of a marked initialiser (they skip nodes without one), and a source map sends an
@@ -27,12 +25,11 @@ export type ArgumentFor = (name: string) => t.Expression;
 export function wrap(
   t: Types,
   fn: ClosurePath,
-  captured: string[],
-  argumentFor: ArgumentFor,
+  captured: readonly string[],
+  args: t.Expression[],
   freeNames: Set<string>,
 ): NodePath<t.CallExpression> {
   const params = captured.map((name) => t.identifier(name));
-  const args = captured.map(argumentFor);
   const name = inferredName(fn);
   let body: t.Expression | t.BlockStatement = fn.node;
   if (name !== undefined) {
@@ -64,15 +61,16 @@ export function wrap(
 }
 
 /**
- * Gives a generated argument (`_unproxy(x)`, `_unproxyImport(() => x)`) the closure's start, without start/end
- * offsets. A function inside it (the import getter) keeps no location: to coverage and audit mode it is not user code.
+ * Gives a generated argument (`_unproxy(x)`, `_v ?? _unproxy(x)`, `_unproxyImport(() => x)`) the closure's start,
+ * without start/end offsets. A function inside it (the import getter) keeps no location: to coverage and audit mode
+ * it is not user code.
  */
 function markAt(t: Types, node: t.Node, loc: t.SourceLocation): void {
   if (t.isFunction(node)) return;
   node.loc = { start: loc.start, end: loc.start, filename: loc.filename, identifierName: undefined } as t.SourceLocation;
-  if (t.isCallExpression(node)) {
-    markAt(t, node.callee, loc);
-    for (const argument of node.arguments) markAt(t, argument, loc);
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as unknown as Record<string, t.Node | t.Node[] | null>)[key];
+    for (const inner of Array.isArray(child) ? child : [child]) if (inner) markAt(t, inner, loc);
   }
 }
 
@@ -106,7 +104,7 @@ function runtimeKey(t: Types, fn: ClosurePath): t.Identifier | undefined {
  * body): each run of that block, a loop iteration or a call, has its own variable, declared before it is assigned
  * (Babel's scope.push would put a loop head's variable in the loop body, where the head cannot see it).
  */
-function declareBefore(t: Types, path: NodePath, id: t.Identifier): void {
+export function declareBefore(t: Types, path: NodePath, id: t.Identifier): Binding | undefined {
   const declaration = t.variableDeclaration("let", [t.variableDeclarator(id)]);
   let current: NodePath = path;
   for (let parent: NodePath | null = current.parentPath; parent; current = parent, parent = parent.parentPath) {
@@ -115,10 +113,11 @@ function declareBefore(t: Types, path: NodePath, id: t.Identifier): void {
       arrow.ensureBlock();
       const [declared] = (arrow.get("body") as NodePath<t.BlockStatement>).unshiftContainer("body", declaration);
       arrow.scope.registerDeclaration(declared);
-      return;
+      return arrow.scope.getOwnBinding(id.name);
     }
     if ((parent.isBlockStatement() || parent.isProgram() || parent.isStaticBlock()) && current.listKey === "body") break;
   }
   const [declared] = current.insertBefore(declaration);
   (declared as NodePath).scope.registerDeclaration(declared as NodePath);
+  return (declared as NodePath).scope.getBinding(id.name);
 }

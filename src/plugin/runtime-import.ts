@@ -33,6 +33,8 @@ export function lazyRuntimeImport(t: Types, program: NodePath<t.Program>, runtim
   };
 }
 
+export type RuntimeImport = ReturnType<typeof lazyRuntimeImport>;
+
 function registerDeclaration(program: NodePath<t.Program>, name: string): Binding | undefined {
   const existing = program.scope.getOwnBinding(name);
   if (existing) return existing;

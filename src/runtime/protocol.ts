@@ -15,23 +15,38 @@ export const CURRENT: unique symbol = Symbol.for("unproxy.current") as any;
 export const UNBOUND: unique symbol = Symbol.for("unproxy.unbound") as any;
 
 /**
+ * The proxy unproxy() recognised last and its registered function: a program that captures one proxy (the usual
+ * `request`) over and over skips the registry lookup. Exact, because a proxy's registered function never changes;
+ * the cost is one strong reference to one proxy, until another proxy is unproxied.
+ */
+let lastProxy: unknown;
+let lastCurrent: (ifUnbound?: symbol) => unknown = () => undefined;
+
+/** The registered function of a context proxy of any copy; undefined for any other value, which is not touched. */
+function registered(value: unknown): ((ifUnbound?: symbol) => unknown) | undefined {
+  // Our proxies are functions (their target is one); typeof reaches no trap, and WeakMap.get none either.
+  if (typeof value !== "function") return undefined;
+  if (value === lastProxy) return lastCurrent;
+  const current = proxies.get(value);
+  if (current !== undefined) {
+    lastProxy = value;
+    lastCurrent = current;
+  }
+  return current;
+}
+
+/**
  * The object behind a context proxy right now; any other value unchanged and untouched: no property read, so a user's
  * own Proxy sees no trap and a revoked one does not throw. Throws UnboundContextError when unbound.
  */
 export function unproxy<T>(value: T): T {
-  // On the plugin's closure-creation path. Our proxies are functions (their target is one) found in the registry
-  // every copy of the runtime shares; typeof reaches no trap, and WeakMap.get none either.
-  if (typeof value === "function") {
-    const current = proxies.get(value);
-    if (current !== undefined) return current() as T;
-  }
-  return value;
+  const current = registered(value);
+  return current === undefined ? value : (current() as T);
 }
 
 /** Like unproxy(), but returns the proxy itself when nothing is bound (the plugin's `unbound: "keep"`). */
 export function unproxyIfBound<T>(value: T): T {
-  if (typeof value !== "function") return value;
-  const current = proxies.get(value);
+  const current = registered(value);
   return current === undefined ? value : currentIfBound(value, current);
 }
 
@@ -45,55 +60,13 @@ function currentIfBound<T>(value: T, current: (ifUnbound?: symbol) => unknown): 
   }
 }
 
-/** A capture site's memory of the proxy it saw last (unproxyAt). */
-export interface UnproxySite {
-  /** The last proxy seen here (the site itself until one is). */
-  p: unknown;
-  /** Its registered function. */
-  r: (ifUnbound?: symbol) => unknown;
-}
-
-const notSeen = (): never => {
-  throw new Error("unproxy: unreachable");
-};
-
-/** A new capture site, made once per captured binding by compiled code (at the top of the module). */
-export function unproxySite(): UnproxySite {
-  const site: UnproxySite = { p: undefined, r: notSeen };
-  site.p = site; // compiled code never passes the site itself
-  return site;
-}
-
-/** The registered function of value, remembered at the site; undefined for anything that is not a proxy. */
-function registeredAt(site: UnproxySite, value: unknown): ((ifUnbound?: symbol) => unknown) | undefined {
-  if (value === site.p) return site.r;
-  if (typeof value !== "function") return undefined;
-  const current = proxies.get(value);
-  if (current !== undefined) {
-    site.p = value;
-    site.r = current;
-  }
-  return current;
-}
-
 /**
- * unproxy(value) at a capture site: a binding that holds the same proxy every time (an import, a module-level
- * constant) skips the registry lookup after the first time. Only proxies are remembered, never other values, so a
- * site keeps nothing alive that the program would not (a proxy lives as long as its module anyway).
+ * The object bound to `context` right now, when it is one of this copy's contexts; undefined for anything that needs
+ * the general path (another copy's context, any other value, unbound, a primitive or function value). Compiled code
+ * reads a context once this way for several proxies the plugin proved are `contextProxy(context)`:
+ * `(_v = unproxyValueOf(ctx)) ?? unproxy(a)`, then `_v ?? unproxy(b)`.
  */
-export function unproxyAt<T>(site: UnproxySite, value: T): T {
-  const current = registeredAt(site, value);
-  return current === undefined ? value : (current() as T);
-}
-
-/** unproxyIfBound(value) at a capture site, as unproxyAt(). */
-export function unproxyIfBoundAt<T>(site: UnproxySite, value: T): T {
-  const current = registeredAt(site, value);
-  return current === undefined ? value : currentIfBound(value, current);
-}
-
-/** The object bound to one of this copy's contexts right now; undefined for anything that needs the general path. */
-function boundObject(context: unknown): object | undefined {
+export function unproxyValueOf(context: unknown): object | undefined {
   if (!ContextImpl.is(context)) return undefined;
   const value = context.current();
   return typeof value === "object" && value !== null ? value : undefined;
@@ -105,13 +78,13 @@ function boundObject(context: unknown): object | undefined {
  * a getter, unbound, a primitive or function value) takes unproxy(proxy), so the result and errors are the same.
  */
 export function unproxyFrom<T>(context: unknown, proxy: T): T {
-  const value = boundObject(context);
+  const value = unproxyValueOf(context);
   return value === undefined ? unproxy(proxy) : (value as T);
 }
 
 /** unproxyIfBound(proxy) for a proxy proven to be `contextProxy(context)`, as unproxyFrom(). */
 export function unproxyIfBoundFrom<T>(context: unknown, proxy: T): T {
-  const value = boundObject(context);
+  const value = unproxyValueOf(context);
   return value === undefined ? unproxyIfBound(proxy) : (value as T);
 }
 

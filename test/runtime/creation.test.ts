@@ -1,5 +1,5 @@
 // What compiled code calls when a marked closure is created: unproxy() and unproxyIfBound() for any captured value,
-// unproxyFrom() / unproxyIfBoundFrom() for a proxy the plugin proved is `contextProxy(context)`.
+// unproxyFrom() / unproxyIfBoundFrom() / unproxyValueOf() for a proxy the plugin proved is `contextProxy(context)`.
 import {
   contextProxy,
   createContext,
@@ -8,9 +8,7 @@ import {
   unproxyFrom,
   unproxyIfBound,
   unproxyIfBoundFrom,
-  unproxyAt,
-  unproxyIfBoundAt,
-  unproxySite,
+  unproxyValueOf,
   UnboundContextError,
 } from "../../src/runtime/index";
 
@@ -123,43 +121,49 @@ describe("unproxyFrom(context, proxy) is unproxy(proxy), read directly", () => {
   });
 });
 
-describe("unproxyAt(site, value) is unproxy(value), remembering the proxy a site saw last", () => {
-  const ctx = createContext<{ id: number }>("request");
-  const request = contextProxy(ctx);
-  const other = contextProxy(ctx, { name: "other" });
+describe("unproxyValueOf(context): the object bound to one of this copy's contexts, else undefined", () => {
+  const ctx = createContext<object>("request");
 
-  test("follows the proxy's current value every time, and switches proxies", () => {
-    const site = unproxySite();
-    const a = { id: 1 };
-    const b = { id: 2 };
-    expect(ctx.run(a, () => unproxyAt(site, request))).toBe(a);
-    expect(ctx.run(b, () => unproxyAt(site, request))).toBe(b);
-    expect(ctx.run(a, () => unproxyAt(site, other))).toBe(a);
-    expect(site.p).toBe(other);
-    expect(() => unproxyAt(site, other)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND", contextName: "other" }));
+  test("bound to an object: that object; unbound, a primitive or a function: undefined", () => {
+    const real = { id: 1 };
+    expect(ctx.run(real, () => unproxyValueOf(ctx))).toBe(real);
+    expect(unproxyValueOf(ctx)).toBeUndefined();
+    for (const value of [5, "s", null, () => 1]) expect(ctx.run(value as object, () => unproxyValueOf(ctx))).toBeUndefined();
   });
 
-  test("unproxyIfBoundAt keeps the proxy when unbound, like unproxyIfBound", () => {
-    const site = unproxySite();
-    const a = { id: 5 };
-    expect(unproxyIfBoundAt(site, request)).toBe(request);
-    expect(ctx.run(a, () => unproxyIfBoundAt(site, request))).toBe(a);
-    expect(site.p).toBe(request);
-    expect(unproxyIfBoundAt(site, request)).toBe(request);
-    const plain = { id: 6 };
-    expect(unproxyIfBoundAt(site, plain)).toBe(plain);
-  });
-
-  test("other values pass untouched and are not remembered", () => {
-    const site = unproxySite();
+  test("anything that is not one of this copy's contexts gives undefined, and no trap or getter runs", () => {
     const { value, traps } = spied();
-    const plain = { id: 3 };
-    for (const v of [value, plain, undefined, null, 0, () => 1]) expect(unproxyAt(site, v)).toBe(v);
+    let reads = 0;
+    const lookalike = { name: "request", tryGet: () => (reads++, { id: 2 }), current: () => (reads++, { id: 2 }) };
+    for (const v of [value, lookalike, undefined, null, 0, contextProxy(ctx)]) expect(unproxyValueOf(v)).toBeUndefined();
     expect(traps).toEqual([]);
-    expect(site.p).toBe(site);
-    const real = { id: 4 };
-    expect(ctx.run(real, () => unproxyAt(site, request))).toBe(real);
-    expect(ctx.run(real, () => unproxyAt(site, plain))).toBe(plain);
-    expect(site.p).toBe(request);
+    expect(reads).toBe(0);
+  });
+});
+
+describe("unproxy() remembers the proxy it recognised last", () => {
+  const ctx = createContext<{ id: number }>("request");
+  const other = createContext<{ id: number }>("other");
+  const a = contextProxy(ctx);
+  const b = contextProxy(other);
+
+  test("alternating proxies, values and unbound states: always what the registry says now", () => {
+    const x = { id: 1 };
+    const y = { id: 2 };
+    const plain = () => 3;
+    ctx.run(x, () =>
+      other.run(y, () => {
+        for (let i = 0; i < 3; i++) {
+          expect(unproxy(a)).toBe(x);
+          expect(unproxy(a)).toBe(x);
+          expect(unproxy(plain)).toBe(plain);
+          expect(unproxy(b)).toBe(y);
+          expect(unproxyIfBound(a)).toBe(x);
+        }
+      }),
+    );
+    expect(() => unproxy(a)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND", contextName: "request" }));
+    expect(unproxyIfBound(a)).toBe(a);
+    expect(ctx.run(y, () => unproxy(a))).toBe(y);
   });
 });

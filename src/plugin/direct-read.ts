@@ -1,0 +1,82 @@
+// Direct reads: a captured proxy the plugin can prove is `contextProxy(C)` is resolved by reading C itself, and
+// several proxies of one C captured by one closure share that one read. The proof is about names and bindings only;
+// the runtime checks the rest (is C one of its contexts, is an object bound?) and otherwise takes unproxy(proxy), so
+// the result and the errors are always what `_unproxy(proxy)` would have given.
+import type { NodePath, types as t } from "@babel/core";
+import type { Binding } from "@babel/traverse";
+import { importedFrom, isRuntimeExport, type Runtimes } from "./runtime-binding.js";
+import type { ClosurePath, FreeName } from "./types.js";
+import { unwrapTransparent } from "./wrappers.js";
+import { isWritten } from "./writes.js";
+
+/** The `contextProxy(…)` call a const binding is initialised with (through sequences and TS wrappers), if any. */
+export function contextProxyCall(binding: Binding, runtimes: Runtimes): NodePath<t.CallExpression> | undefined {
+  const declarator = binding.path;
+  if (binding.kind !== "const" || !declarator.isVariableDeclarator() || !declarator.get("id").isIdentifier()) {
+    return undefined;
+  }
+  // `for (const x of …)` and `const x = …` alike declare a const; only the second has an initialiser.
+  if (!declarator.node.init) return undefined;
+  let init = declarator.get("init") as NodePath;
+  while (init.isSequenceExpression()) init = init.get("expressions").at(-1)!;
+  init = unwrapTransparent(init);
+  if (!init.isCallExpression() || !isRuntimeExport(init.get("callee") as NodePath, "contextProxy", runtimes)) return undefined;
+  return init;
+}
+
+/** A captured proxy and the context binding it provably reads. */
+export interface DirectRead {
+  name: string;
+  context: Binding;
+}
+
+/**
+ * The captured names the closure may read directly: `const p = contextProxy(C, …)` where `C` is an identifier whose
+ * binding is never written, and `C` at the closure means that same binding (not a parameter or a local that shadows
+ * it). C is then initialised whenever p is, and holds the same value: p's initialiser read it and nothing writes it.
+ */
+export function directReads(fn: ClosurePath, captured: readonly string[], free: Map<string, FreeName>,
+  runtimes: Runtimes): DirectRead[] {
+  const found: DirectRead[] = [];
+  for (const name of captured) {
+    const call = contextProxyCall(free.get(name)!.binding!, runtimes);
+    if (!call || call.node.arguments.length === 0) continue;
+    const first = call.get("arguments.0") as NodePath;
+    if (first.isSpreadElement()) continue;
+    const id = unwrapTransparent(first);
+    if (!id.isIdentifier()) continue;
+    const context = call.scope.getBinding(id.node.name);
+    if (!context || !canBeContext(context) || isWritten(context)) continue;
+    if (fn.parentPath.scope.getBinding(id.node.name) !== context) continue;
+    found.push({ name, context });
+  }
+  return found;
+}
+
+/** A binding that holds a value at run time: not a type, a hoisted declaration, or a TS `declare`. */
+function canBeContext(binding: Binding): boolean {
+  if (binding.kind === "module") {
+    return importedFrom(binding.path) !== undefined || binding.path.isImportDefaultSpecifier();
+  }
+  if (!["const", "let", "var"].includes(binding.kind) || !binding.path.isVariableDeclarator()) return false;
+  const declaration = binding.path.parentPath;
+  return !(declaration?.isVariableDeclaration() && declaration.node.declare === true);
+}
+
+/**
+ * May several proxies of one context share one read through a variable declared right before the closure's statement?
+ * Only where nothing can re-enter that statement between the variable's assignment and its last use: not in a class
+ * body (a field initialiser or key runs again for every instance, in the same activation of the enclosing block), not
+ * in parameters (a recursive call shares the declaring block), not in an arrow's expression body (it would first have
+ * to become a block, under other closures' feet), not at the top level of a script.
+ */
+export function canShareRead(fn: ClosurePath): boolean {
+  let current: NodePath = fn;
+  for (let parent = current.parentPath; parent; current = parent, parent = parent.parentPath) {
+    if (parent.isFunction() || parent.isClass() || parent.isTSModuleBlock()) return false;
+    // A classic script's top-level `let` would be a global lexical name: a second script declaring it throws.
+    if (parent.isProgram()) return current.listKey === "body" && parent.node.sourceType === "module";
+    if ((parent.isBlockStatement() || parent.isStaticBlock()) && current.listKey === "body") return true;
+  }
+  return false;
+}
