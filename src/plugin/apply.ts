@@ -30,14 +30,15 @@ export function apply(
     call.get("callee").replaceWith(atRuntime.reference());
     atRuntime.register(call.get("callee") as NodePath<t.Identifier>);
   }
-  if (plans.length > 0) wrapAll(t, program, plans, options);
+  if (plans.length > 0) wrapAll(t, program, plans, options, analysis.withs.length > 0);
   // Audit mode instruments what is left unmarked, on the compiled tree; not where eval or `with` make names ambiguous.
   if (options.audit && !options.markAll && analysis.evals.length === 0 && analysis.withs.length === 0) {
     instrument(t, program, state, options, new Set(analysis.marked.map(({ fn }) => fn.node)));
   }
 }
 
-function wrapAll(t: Types, program: NodePath<t.Program>, plans: readonly Plan[], options: ResolvedOptions): void {
+function wrapAll(t: Types, program: NodePath<t.Program>, plans: readonly Plan[], options: ResolvedOptions,
+  hasWith: boolean): void {
   const keep = options.unbound === "keep";
   const helpers: Helpers = {
     unproxy: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBound" : "unproxy"),
@@ -51,7 +52,7 @@ function wrapAll(t: Types, program: NodePath<t.Program>, plans: readonly Plan[],
     captured.map((name) => ({ closure: item.fn, binding: free.get(name)!.binding! }))));
   // Decided before any edit, from the untouched tree. A proxy read inside another closure that captures it is that
   // wrapper's parameter (the value at the outer closure's creation), not the proxy: no direct read there.
-  const direct = new Map(plans.map(({ item, free, captured }) => [item, directReads(item.fn, captured, free, options.runtimes)
+  const direct = new Map(plans.map(({ item, free, captured }) => [item, directReads(item.fn, captured, free, options.runtimes, hasWith)
     .filter(({ name }) => readsOuter(item.fn.node, free.get(name)!.binding!))]));
   const shared = new Map(plans.map(({ item }) => [item, canShareRead(item.fn)]));
   for (const { item } of plans) if (item.call) forgetReferences(item.call.get("callee"));

@@ -34,10 +34,12 @@ export interface DirectRead {
  * The captured names the closure may read directly: `const p = contextProxy(C, …)` where `C` is an identifier whose
  * binding is never written, and `C` at the closure means that same binding (not a parameter or a local that shadows
  * it). C is then initialised whenever p is, and holds the same value: p's initialiser read it and nothing writes it.
+ * Not in a file with a `with` statement, where `C` in p's initialiser may name a property of the `with` object.
  */
 export function directReads(fn: ClosurePath, captured: readonly string[], free: Map<string, FreeName>,
-  runtimes: Runtimes): DirectRead[] {
+  runtimes: Runtimes, hasWith: boolean): DirectRead[] {
   const found: DirectRead[] = [];
+  if (hasWith) return found;
   for (const name of captured) {
     const call = contextProxyCall(free.get(name)!.binding!, runtimes);
     if (!call || call.node.arguments.length === 0) continue;
@@ -53,12 +55,17 @@ export function directReads(fn: ClosurePath, captured: readonly string[], free: 
   return found;
 }
 
-/** A binding that holds a value at run time: not a type, a hoisted declaration, or a TS `declare`. */
+/**
+ * A binding that holds a value at run time (not a type, a hoisted declaration, or a TS `declare`) and that no other
+ * file can write: at a classic script's top level a `let` or `var` is a global name any other script may assign.
+ */
 function canBeContext(binding: Binding): boolean {
   if (binding.kind === "module") {
     return importedFrom(binding.path) !== undefined || binding.path.isImportDefaultSpecifier();
   }
   if (!["const", "let", "var"].includes(binding.kind) || !binding.path.isVariableDeclarator()) return false;
+  const program = binding.scope.path;
+  if (program.isProgram() && program.node.sourceType !== "module" && binding.kind !== "const") return false;
   const declaration = binding.path.parentPath;
   return !(declaration?.isVariableDeclaration() && declaration.node.declare === true);
 }
