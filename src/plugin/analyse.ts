@@ -8,18 +8,16 @@ import { scan } from "./markers.js";
 import { nameProblem } from "./names.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Analysis, ClosureFacts } from "./types.js";
-import { primeWrites } from "./writes.js";
 
 type Types = typeof t;
 
 export function analyse(t: Types, program: NodePath<t.Program>, options: ResolvedOptions): Analysis {
-  const found = scan(program, options.runtimes, options.markAll);
+  const found = scan(t, program, options.runtimes, options.markAll);
   const closures: ClosureFacts[] = [];
   if (found.marked.length === 0) return { ...found, closures };
-  primeWrites(t.traverseFast, program.node);
   const order: InitialisationOrder = new Map();
   for (const item of found.marked) {
-    const free = freeVariables(item.fn);
+    const free = freeVariables(item.fn, t);
     closures.push({
       item,
       free,

@@ -3,9 +3,13 @@
 // only reads the tree: what it finds, markers it cannot honour included, is returned as data (types.ts).
 import type { NodePath, types as t } from "@babel/core";
 import { isIdentifierName } from "@babel/helper-validator-identifier";
+import { markerCandidates } from "./marker-walk.js";
 import { isRuntimeExport, type Runtimes } from "./runtime-binding.js";
 import type { MarkerScan, Problem, StrayMarker } from "./types.js";
 import { outermostWrapper, unwrapTransparent, unwrapTransparentNode } from "./wrappers.js";
+import { collectWriteSuspects } from "./writes.js";
+
+type Types = typeof t;
 
 // Anchored at the start of the comment or of one of its lines (after spaces and JSDoc `*`), so prose that mentions
 // the tag is not a marker; on a tag boundary, so `@unproxyable` and `@unproxy-x` are not either. The rest of the line
@@ -77,9 +81,22 @@ export function withoutMarkerTag(text: string): string {
 
 /**
  * Finds the marked closures, and the markers that cannot be honoured (for validation to refuse). The plugin's own
- * wrappers are left alone, so a second pass does not wrap again.
+ * wrappers are left alone, so a second pass does not wrap again. One walk over bare nodes picks the nodes to check
+ * (marker-walk.ts); the checks below run on their paths, in traversal order, as a traversal would run them.
  */
-export function scan(program: NodePath<t.Program>, runtime: Runtimes, markAll: boolean): MarkerScan {
+export function scan(t: Types, program: NodePath<t.Program>, runtime: Runtimes, markAll: boolean): MarkerScan {
+  const writes = collectWriteSuspects(program.node);
+  const candidates = markerCandidates(t, program, runtime, markAll, isMarkerComment, writes.suspect);
+  writes.done();
+  return scanPaths(program, runtime, markAll, candidates);
+}
+
+/**
+ * The scan's checks on the given paths (functions, calls and `with` statements, in traversal order): every such path
+ * of the program, or only the candidates the walk picked. Exported so a test can show both give the same result.
+ */
+export function scanPaths(program: NodePath<t.Program>, runtime: Runtimes, markAll: boolean,
+  paths: Iterable<NodePath>): MarkerScan {
   const result: MarkerScan = { marked: [], problems: [], stray: undefined, evals: [], withs: [], leftToRuntime: [] };
   const seen = new Set<t.Node>();
   const consumed = new Set<t.Comment>();
@@ -119,31 +136,31 @@ export function scan(program: NodePath<t.Program>, runtime: Runtimes, markAll: b
     result.marked.push({ fn, marker: "comment", names, comments });
   };
 
-  program.traverse({
-    Function: markFunction,
-    CallExpression(call) {
-      const callee = call.get("callee");
-      if (callee.isIdentifier({ name: "eval" }) && !call.scope.getBinding("eval")) result.evals.push(call);
-      for (const own of ownOutput(call, runtime)) seen.add(own);
-      const args = call.get("arguments");
-      if (args.length !== 1 || !isRuntimeExport(callee, "captureContext", runtime)) return;
-      const fn = unwrapTransparent(args[0]);
-      if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) {
-        result.leftToRuntime.push(call); // the runtime fallback handles it
-        return;
-      }
-      // One comment marker on the same function is redundant, not an error: take it off. Two are E008, as anywhere.
-      const comments = takeMarkerComments(fn);
-      for (const comment of comments) consumed.add(comment);
-      seen.add(fn.node);
-      const names = listOf(fn, comments);
-      if (names === undefined) return;
-      result.marked.push({ fn, marker: "call", names, call, comments });
-    },
-    WithStatement(path) {
-      result.withs.push(path);
-    },
-  });
+  const onCall = (call: NodePath<t.CallExpression>) => {
+    const callee = call.get("callee");
+    if (callee.isIdentifier({ name: "eval" }) && !call.scope.getBinding("eval")) result.evals.push(call);
+    for (const own of ownOutput(call, runtime)) seen.add(own);
+    const args = call.get("arguments");
+    if (args.length !== 1 || !isRuntimeExport(callee, "captureContext", runtime)) return;
+    const fn = unwrapTransparent(args[0]);
+    if (!fn.isArrowFunctionExpression() && !fn.isFunctionExpression()) {
+      result.leftToRuntime.push(call); // the runtime fallback handles it
+      return;
+    }
+    // One comment marker on the same function is redundant, not an error: take it off. Two are E008, as anywhere.
+    const comments = takeMarkerComments(fn);
+    for (const comment of comments) consumed.add(comment);
+    seen.add(fn.node);
+    const names = listOf(fn, comments);
+    if (names === undefined) return;
+    result.marked.push({ fn, marker: "call", names, call, comments });
+  };
+
+  for (const path of paths) {
+    if (path.isFunction()) markFunction(path);
+    else if (path.isCallExpression()) onCall(path);
+    else if (path.isWithStatement()) result.withs.push(path);
+  }
 
   result.stray = strayMarker(program, consumed);
   return result;

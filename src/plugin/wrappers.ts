@@ -15,7 +15,7 @@ const TRANSPARENT: ReadonlySet<string> = new Set([
 
 type Wrapper = t.Node & { expression: t.Node };
 
-function isTransparent(node: t.Node): node is Wrapper {
+export function isTransparent(node: t.Node): node is Wrapper {
   return TRANSPARENT.has(node.type);
 }
 

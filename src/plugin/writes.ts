@@ -10,7 +10,13 @@ import { unwrapTransparentNode } from "./wrappers.js";
 /** Per program: the declaring identifiers of bindings written somewhere in the file. */
 const cache = new WeakMap<t.Node, Set<t.Node>>();
 /** Per program, from a walk over bare nodes (no paths, no scopes): which names the full scan could find written. */
-const suspects = new WeakMap<t.Node, { names: Set<string>; arguments: boolean }>();
+const suspects = new WeakMap<t.Node, WriteSuspects>();
+
+/** Names some node of the program may write (assigned, updated, deleted), and whether `arguments` appears at all. */
+export interface WriteSuspects {
+  names: Set<string>;
+  arguments: boolean;
+}
 
 export function isWritten(binding: Binding): boolean {
   if (binding.constantViolations.length > 0) return true;
@@ -24,17 +30,18 @@ export function isWritten(binding: Binding): boolean {
 }
 
 /**
- * Walks the program once with the running Babel's `traverseFast` (its own visitor keys) before any analysis; without
- * it (callers outside the plugin) the walk below follows every property that holds a node.
+ * Collects the suspects of a program from a walk the caller makes anyway (the marker scan's), which must call
+ * `suspect` on every node of the program; `isWritten` then needs no walk of its own.
  */
-export function primeWrites(traverseFast: (node: t.Node, enter: (node: t.Node) => void) => void, program: t.Program): void {
-  if (suspects.has(program)) return;
-  const found = { names: new Set<string>(), arguments: false };
-  traverseFast(program, (node) => suspect(node, found));
-  suspects.set(program, found);
+export function collectWriteSuspects(program: t.Program): { suspect: (node: t.Node) => void; done: () => void } {
+  const found: WriteSuspects = { names: new Set(), arguments: false };
+  return {
+    suspect: (node) => suspect(node, found),
+    done: () => void suspects.set(program, found),
+  };
 }
 
-function suspect(node: t.Node, found: { names: Set<string>; arguments: boolean }): void {
+function suspect(node: t.Node, found: WriteSuspects): void {
   const { names } = found;
   switch (node.type) {
     case "AssignmentExpression":
@@ -58,10 +65,10 @@ function suspect(node: t.Node, found: { names: Set<string>; arguments: boolean }
   }
 }
 
-function suspectsIn(program: t.Program): { names: Set<string>; arguments: boolean } {
+function suspectsIn(program: t.Program): WriteSuspects {
   let found = suspects.get(program);
   if (found) return found;
-  const result = { names: new Set<string>(), arguments: false };
+  const result: WriteSuspects = { names: new Set<string>(), arguments: false };
   const walk = (node: t.Node | null | undefined): void => {
     if (!node || typeof node.type !== "string") return;
     suspect(node, result);
