@@ -1,7 +1,7 @@
 // The marker scan's one walk over the program's bare nodes. It picks the nodes the scan's checks (markers.ts) must
 // look at with paths, in traversal order, and leaves out only nodes on which every check is certain to find nothing:
 // a function on which no marker comment sits, nor on anything a marker for it may sit on; a call that is no direct
-// `eval`, whose callee cannot name a runtime export, and that is not shaped like the plugin's own wrapper. A path
+// `eval`, whose callee cannot name a runtime export, and that calls no arrow (as the plugin's own wrapper does). A path
 // traversal of the whole program (a path, a context and a queue per node) cost more than the rest of the analysis.
 import type { NodePath, types as t } from "@babel/core";
 import { PathFinder, type Step, walkDescendants } from "./node-walk.js";
@@ -80,9 +80,8 @@ function walk(
         else if (inner.type === "MemberExpression") {
           if (inner.object.type === "Identifier") addIfRuntime(inner.object.name, steps, depth);
           else if (inner.object.type === "CallExpression") add(steps, depth);
-        } else if (unwrapTransparentNode(callee).type === "ArrowFunctionExpression" && node.arguments.length > 0 &&
-            node.arguments.every((argument) => argument.type === "CallExpression")) {
-          add(steps, depth); // the plugin's own wrapper `((a) => …)(_unproxy(a))`, for a second pass
+        } else if (unwrapTransparentNode(callee).type === "ArrowFunctionExpression" && node.arguments.length > 0) {
+          add(steps, depth); // maybe the plugin's own wrapper `((a) => …)(_unproxy(a))`, for a second pass (ownOutput)
         }
         return;
       }
