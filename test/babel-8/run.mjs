@@ -8,7 +8,7 @@ import { ensureInstalled } from "../lib/nested-package.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../..");
-const testFiles = ["fixtures.test.mjs", "plugin-loading.test.mjs", "plugin-behaviour.test.mjs"].map((file) => path.join(here, file));
+const testFiles = ["fixtures.test.mjs", "plugin-loading.test.mjs", "plugin-behaviour.test.mjs", "node-walk.test.mjs"].map((file) => path.join(here, file));
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: "inherit", ...options });
