@@ -44,6 +44,8 @@ function wrapAll(t: Types, program: NodePath<t.Program>, plans: readonly Plan[],
     unproxy: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBound" : "unproxy"),
     from: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBoundFrom" : "unproxyFrom"),
     valueOf: lazyRuntimeImport(t, program, options.runtime, "unproxyValueOf"),
+    within: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBoundIn" : "unproxyIn"),
+    scope: lazyRuntimeImport(t, program, options.runtime, "unproxyScope"),
     importReader: lazyRuntimeImport(t, program, options.runtime, "unproxyImport"),
   };
   // Scope data stays current without re-crawling the program: the closures' reads of captured names move to the
@@ -101,14 +103,17 @@ interface Helpers {
   unproxy: RuntimeImport;
   from: RuntimeImport;
   valueOf: RuntimeImport;
+  within: RuntimeImport;
+  scope: RuntimeImport;
   importReader: RuntimeImport;
 }
 
 /**
  * The wrapper's arguments, one per captured name: `_unproxy(x)`; `_unproxyImport(() => x)` for an import read while
- * modules load; `_unproxyFrom(C, p)` for a proxy proven to read C; and for several proxies of one C, one read shared
- * through a variable, `(_v = _unproxyValueOf(C)) ?? _unproxy(p1)` then `_v ?? _unproxy(p2)`, where the variable's
- * statement cannot be re-entered in between (canShareRead). `pending` collects what each new identifier refers to.
+ * modules load; `_unproxyFrom(C, p)` for a proxy proven to read C; and reads shared through a variable where its
+ * statement cannot be re-entered in between (canShareRead): for several proxies of one C, `(_v = _unproxyValueOf(C))
+ * ?? _unproxy(p1)` then `_v ?? _unproxy(p2)`; for several other module-level names, one read of the store,
+ * `_unproxyIn(_s = _unproxyScope(), a)` then `_unproxyIn(_s, b)`. `pending` collects what each new identifier refers to.
  */
 function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[], free: Plan["free"],
   direct: readonly DirectRead[], canShare: boolean, keep: boolean, helpers: Helpers,
@@ -134,6 +139,12 @@ function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[]
   const variables: t.Identifier[] = [];
   const variableOf = new Map<Binding, t.Identifier>();
   const atLoad = createdWhileModulesLoad(fn);
+  const readsImport = (name: string) => atLoad && free.get(name)!.binding!.kind === "module";
+  // Proxies live at module level (imported, or declared at the top): only such names share the store read, so a
+  // closure over plain locals and parameters does not pay a read it does not need.
+  const moduleLevel = (name: string) => free.get(name)!.binding!.scope.path.isProgram();
+  const generic = captured.filter((name) => !contextOf.has(name) && !readsImport(name) && moduleLevel(name));
+  let scope: t.Identifier | undefined;
   const expressions = captured.map((name): t.Expression => {
     const context = contextOf.get(name);
     if (context !== undefined) {
@@ -150,10 +161,16 @@ function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[]
       }
       return t.logicalExpression("??", t.cloneNode(variable), fallback);
     }
-    if (atLoad && free.get(name)!.binding!.kind === "module") {
+    if (readsImport(name)) {
       return call(helpers.importReader, [t.arrowFunctionExpression([], read(name)), ...(keep ? [t.booleanLiteral(true)] : [])]);
     }
-    return call(helpers.unproxy, [read(name)]);
+    if (generic.length < 2 || !canShare || !generic.includes(name)) return call(helpers.unproxy, [read(name)]);
+    if (scope === undefined) {
+      scope = fn.scope.generateUidIdentifier("scope");
+      variables.push(scope);
+      return call(helpers.within, [t.assignmentExpression("=", t.cloneNode(scope), call(helpers.scope, [])), read(name)]);
+    }
+    return call(helpers.within, [t.cloneNode(scope), read(name)]);
   });
   return { expressions, variables };
 }

@@ -166,13 +166,16 @@ export function scanPaths(program: NodePath<t.Program>, runtime: Runtimes, markA
   return result;
 }
 
-const READERS = ["unproxy", "unproxyIfBound", "unproxyImport", "unproxyFrom", "unproxyIfBoundFrom"];
+const READERS = [
+  "unproxy", "unproxyIfBound", "unproxyImport", "unproxyFrom", "unproxyIfBoundFrom", "unproxyIn", "unproxyIfBoundIn",
+];
 
 /**
  * The plugin's own output at `call`, which a later pass must not wrap again: for a wrapper
  * `((a) => { const cb = () => …; return cb; })(_unproxy(a))`, the wrapper and the closure it holds; for `_unproxyImport(() => a)`, the
  * thunk. A wrapper is an arrow called with nothing but the runtime's reads: calls to its readers, and the shared read
- * of one context, `(_v = _unproxyValueOf(C)) ?? _unproxy(p)` and `_v ?? _unproxy(p)`.
+ * of one context, `(_v = _unproxyValueOf(C)) ?? _unproxy(p)` and `_v ?? _unproxy(p)`, and of the store,
+ * `_unproxyIn(_s = _unproxyScope(), a)`.
  */
 function ownOutput(call: NodePath<t.CallExpression>, runtime: Runtimes): t.Node[] {
   const readsWith = (path: NodePath, names: string[]) =>

@@ -4,6 +4,7 @@ import { asyncContextBackend, globalAsyncContext } from "./backend-async-context
 import { asyncLocalStorageBackend } from "./backend-async-local-storage.js";
 import { captureFactory } from "./capture.js";
 import { contextFactory } from "./context.js";
+import { scopeReader } from "./protocol.js";
 
 const engine = globalAsyncContext();
 const backend = engine ? asyncContextBackend(engine) : asyncLocalStorageBackend;
@@ -14,6 +15,8 @@ export const createContext = /*#__PURE__*/ contextFactory(backend);
 export const captureContext = /*#__PURE__*/ captureFactory(backend);
 /** What the Babel plugin turns `captureContext(handler)` into when it cannot see the function: warns R027, not R010. */
 export const captureContextAtRuntime = /*#__PURE__*/ captureFactory(backend, true);
+/** What compiled code calls to read the store once for several captured names (see unproxyIn). */
+export const unproxyScope = /*#__PURE__*/ scopeReader(backend.store);
 /** Which backend this entry uses: "async-local-storage", "async-context" or "sync-stack". */
 export const backendKind = backend.kind;
 

@@ -2,6 +2,7 @@
 // right now, in the registry every copy of the runtime shares (state.ts: the ESM and CommonJS builds, or two versions
 // in node_modules). Recognising one never reads a property of the value: anything not registered passes untouched.
 // Our proxies also answer [Symbol.for("unproxy.current")]() through their get trap, for code that asks them directly.
+import type { Scope, Store } from "./backend.js";
 import { ContextImpl } from "./context.js";
 import { isUnboundError } from "./errors.js";
 import { proxies } from "./state.js";
@@ -14,25 +15,50 @@ export const CURRENT: unique symbol = Symbol.for("unproxy.current") as any;
  */
 export const UNBOUND: unique symbol = Symbol.for("unproxy.unbound") as any;
 
-/**
- * The proxy unproxy() recognised last and its registered function: a program that captures one proxy (the usual
- * `request`) over and over skips the registry lookup. Exact, because a proxy's registered function never changes;
- * the cost is one strong reference to one proxy, until another proxy is unproxied.
- */
-let lastProxy: unknown;
-let lastCurrent: (ifUnbound?: symbol) => unknown = () => undefined;
+type Registered = (ifUnbound?: symbol) => unknown;
 
-/** The registered function of a context proxy of any copy; undefined for any other value, which is not touched. */
-function registered(value: unknown): ((ifUnbound?: symbol) => unknown) | undefined {
+/** This copy's proxies over one of its own contexts, and that context (the key of its entries in a scope list). */
+export const contextKeys = new WeakMap<object, object>();
+
+/**
+ * The proxies recognised last, their registered functions and contexts (looked up when first needed): a program
+ * that captures the same few proxies (the usual `request`, `session`) over and over skips the registry lookup. Exact,
+ * because a proxy's registered function and context never change; the cost is a reference to four proxies at most.
+ * Four entries in plain variables, not arrays: each is one load and one compare.
+ */
+class Recent {
+  proxy: unknown = undefined;
+  current: Registered = () => undefined;
+  /** The context's key; undefined: not looked up yet; null: none (a getter's proxy, another copy's). */
+  key: object | null | undefined = undefined;
+}
+const recent0 = new Recent();
+const recent1 = new Recent();
+const recent2 = new Recent();
+const recent3 = new Recent();
+let replace = 0;
+
+/** The cache entry of a context proxy of any copy, undefined for any other value, which is not touched. */
+function recent(value: unknown): Recent | undefined {
   // Our proxies are functions (their target is one); typeof reaches no trap, and WeakMap.get none either.
   if (typeof value !== "function") return undefined;
-  if (value === lastProxy) return lastCurrent;
+  if (recent0.proxy === value) return recent0;
+  if (recent1.proxy === value) return recent1;
+  if (recent2.proxy === value) return recent2;
+  if (recent3.proxy === value) return recent3;
   const current = proxies.get(value);
-  if (current !== undefined) {
-    lastProxy = value;
-    lastCurrent = current;
-  }
-  return current;
+  if (current === undefined) return undefined;
+  const entry = replace === 0 ? recent0 : replace === 1 ? recent1 : replace === 2 ? recent2 : recent3;
+  replace = (replace + 1) & 3;
+  entry.proxy = value;
+  entry.current = current;
+  entry.key = undefined;
+  return entry;
+}
+
+/** The registered function of a context proxy of any copy; undefined for any other value. */
+function registered(value: unknown): Registered | undefined {
+  return recent(value)?.current;
 }
 
 /**
@@ -86,6 +112,51 @@ export function unproxyFrom<T>(context: unknown, proxy: T): T {
 export function unproxyIfBoundFrom<T>(context: unknown, proxy: T): T {
   const value = unproxyValueOf(context);
   return value === undefined ? unproxyIfBound(proxy) : (value as T);
+}
+
+/**
+ * The scope list of `store` now, read once for several captured names the plugin cannot tie to a context:
+ * `_unproxyIn(_s = _unproxyScope(), a)`, then `_unproxyIn(_s, b)`. Each entry binds this function to its backend's
+ * store (index.ts).
+ */
+export function scopeReader(store: Store): () => Scope | undefined {
+  return function unproxyScope() {
+    return store.getStore();
+  };
+}
+
+/**
+ * unproxy(value), for a value captured with others: a proxy over one of this copy's contexts is looked up in the scope
+ * list read once for all of them; anything else (another copy's proxy, a getter's, unbound, a primitive or function
+ * value, a context of another store, which never appears in that list) takes the proxy's own read, so the result and
+ * errors are those of unproxy().
+ */
+export function unproxyIn<T>(scope: Scope | undefined, value: T): T {
+  const entry = recent(value);
+  if (entry === undefined) return value;
+  const bound = boundIn(scope, entry);
+  return bound === undefined ? (entry.current() as T) : (bound as T);
+}
+
+/** unproxyIfBound(value), for a value captured with others, as unproxyIn(). */
+export function unproxyIfBoundIn<T>(scope: Scope | undefined, value: T): T {
+  const entry = recent(value);
+  if (entry === undefined) return value;
+  const bound = boundIn(scope, entry);
+  return bound === undefined ? currentIfBound(value, entry.current) : (bound as T);
+}
+
+function boundIn(scope: Scope | undefined, entry: Recent): object | undefined {
+  let key = entry.key;
+  if (key === undefined) key = entry.key = contextKeys.get(entry.proxy as object) ?? null;
+  if (key === null) return undefined;
+  for (let entry = scope; entry !== undefined; entry = entry.n) {
+    if (entry.k === key) {
+      const value = entry.v;
+      return typeof value === "object" && value !== null ? value : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** True for a context proxy of any copy of this runtime (registered in the shared registry); nothing else is read. */

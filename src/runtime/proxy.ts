@@ -13,7 +13,7 @@ import {
   typeError,
   UnboundContextError,
 } from "./errors.js";
-import { CURRENT, UNBOUND } from "./protocol.js";
+import { contextKeys, CURRENT, UNBOUND } from "./protocol.js";
 import { proxies } from "./state.js";
 
 export interface ContextProxyOptions {
@@ -267,5 +267,6 @@ export function contextProxy<T extends object>(
   const proxy = new Proxy(target, handler) as unknown as T;
   handler.proxy = proxy;
   proxies.set(proxy, handler.current);
+  if (source instanceof ContextImpl) contextKeys.set(proxy, source);
   return proxy;
 }

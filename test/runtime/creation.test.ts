@@ -9,8 +9,13 @@ import {
   unproxyIfBound,
   unproxyIfBoundFrom,
   unproxyValueOf,
+  unproxyIn,
+  unproxyIfBoundIn,
+  unproxyScope,
   UnboundContextError,
 } from "../../src/runtime/index";
+import { createSyncStackBackend } from "../../src/runtime/backend-sync-stack";
+import { contextFactory } from "../../src/runtime/context";
 
 /** A Proxy that records every trap it sees, over a function so that it is as function-like as ours. */
 function spied(): { value: object; traps: string[] } {
@@ -141,7 +146,68 @@ describe("unproxyValueOf(context): the object bound to one of this copy's contex
   });
 });
 
-describe("unproxy() remembers the proxy it recognised last", () => {
+describe("unproxyIn(scope, value): unproxy(value) with the store read once for several values", () => {
+  const ctx = createContext<object>("request");
+  const tenant = createContext<object>("tenant");
+  const request = contextProxy(ctx);
+  const tenantProxy = contextProxy(tenant, { name: "tenantProxy" });
+  const viaGetter = contextProxy(() => ctx.tryGet(), { name: "viaGetter" });
+  // A context of another store (another backend): never in the scope list read from this entry's store.
+  const otherStore = createSyncStackBackend();
+  const elsewhere = contextFactory(otherStore)<object>("elsewhere");
+  const elsewhereProxy = contextProxy(elsewhere);
+
+  test("each proxy gets its context's value in the scope read, others what unproxy() gives", () => {
+    const a = { id: 1 };
+    const t = { id: 2 };
+    const e = { id: 3 };
+    const plain = { id: 4 };
+    const { value: userProxy, traps } = spied();
+    const seen = elsewhere.run(e, () =>
+      ctx.run(a, () =>
+        tenant.run(t, () => {
+          const scope = unproxyScope();
+          return [request, tenantProxy, viaGetter, elsewhereProxy, plain, userProxy, 5, undefined].map((v) => unproxyIn(scope, v));
+        }),
+      ),
+    );
+    expect(traps).toEqual([]); // before any expectation below reads the user's Proxy
+    expect(seen).toEqual([a, t, a, e, plain, userProxy, 5, undefined]);
+    expect(seen[0]).toBe(a);
+  });
+
+  test("unbound, primitive and function values: the errors and values of unproxy() and unproxyIfBound()", () => {
+    const fn = () => 1;
+    ctx.run({ id: 1 }, () => {
+      const scope = unproxyScope();
+      expect(() => unproxyIn(scope, tenantProxy)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND", contextName: "tenantProxy" }));
+      expect(unproxyIfBoundIn(scope, tenantProxy)).toBe(tenantProxy);
+    });
+    tenant.run(5 as unknown as object, () => {
+      expect(() => unproxyIn(unproxyScope(), tenantProxy)).toThrow(expect.objectContaining({ code: "UNPROXY_R004" }));
+    });
+    tenant.run(fn, () => expect(unproxyIn(unproxyScope(), tenantProxy)).toBe(fn));
+    expect(unproxyScope()).toBeUndefined();
+    expect(() => unproxyIn(undefined, request)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND" }));
+    expect(unproxyIfBoundIn(undefined, request)).toBe(request);
+  });
+});
+
+describe("unproxy() remembers the proxies it recognised last", () => {
+  test("more proxies than it remembers, in turn: always what the registry says now", () => {
+    const contexts = Array.from({ length: 7 }, (_, i) => createContext<{ id: number }>(`c${i}`));
+    const many = contexts.map((c) => contextProxy(c));
+    const values = contexts.map((_, i) => ({ id: i }));
+    const bindAll = (i: number, fn: () => void): void => (i === contexts.length ? fn() : contexts[i].run(values[i], () => bindAll(i + 1, fn)));
+    bindAll(0, () => {
+      for (let round = 0; round < 3; round++) {
+        for (let i = 0; i < many.length; i++) expect(unproxy(many[i])).toBe(values[i]);
+        const scope = unproxyScope();
+        for (let i = many.length - 1; i >= 0; i--) expect(unproxyIn(scope, many[i])).toBe(values[i]);
+      }
+    });
+  });
+
   const ctx = createContext<{ id: number }>("request");
   const other = createContext<{ id: number }>("other");
   const a = contextProxy(ctx);
