@@ -44,6 +44,7 @@ function wrapAll(t: Types, program: NodePath<t.Program>, plans: readonly Plan[],
     unproxy: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBound" : "unproxy"),
     from: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBoundFrom" : "unproxyFrom"),
     valueOf: lazyRuntimeImport(t, program, options.runtime, "unproxyValueOf"),
+    or: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBoundOr" : "unproxyOr"),
     within: lazyRuntimeImport(t, program, options.runtime, keep ? "unproxyIfBoundIn" : "unproxyIn"),
     scope: lazyRuntimeImport(t, program, options.runtime, "unproxyScope"),
     importReader: lazyRuntimeImport(t, program, options.runtime, "unproxyImport"),
@@ -103,6 +104,7 @@ interface Helpers {
   unproxy: RuntimeImport;
   from: RuntimeImport;
   valueOf: RuntimeImport;
+  or: RuntimeImport;
   within: RuntimeImport;
   scope: RuntimeImport;
   importReader: RuntimeImport;
@@ -110,10 +112,11 @@ interface Helpers {
 
 /**
  * The wrapper's arguments, one per captured name: `_unproxy(x)`; `_unproxyImport(() => x)` for an import read while
- * modules load; `_unproxyFrom(C, p)` for a proxy proven to read C; and reads shared through a variable where its
- * statement cannot be re-entered in between (canShareRead): for several proxies of one C, `(_v = _unproxyValueOf(C))
- * ?? _unproxy(p1)` then `_v ?? _unproxy(p2)`; for several other module-level names, one read of the store,
- * `_unproxyIn(_s = _unproxyScope(), a)` then `_unproxyIn(_s, b)`. `pending` collects what each new identifier refers to.
+ * modules load; `_unproxyFrom(p, C)` for a proxy proven to read C; and reads shared through a variable where its
+ * statement cannot be re-entered in between (canShareRead): for several proxies of one C, `_unproxyOr(p1, _v =
+ * _unproxyValueOf(C))` then `_unproxyOr(p2, _v)`; for several other module-level names, one read of the store,
+ * `_unproxyIn(_s = _unproxyScope(), a)` then `_unproxyIn(_s, b)`. Every form reads the captured name first, as
+ * `_unproxy(x)` did: one not initialised yet (an import cycle) throws the same ReferenceError. `pending` collects what each new identifier refers to.
  */
 function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[], free: Plan["free"],
   direct: readonly DirectRead[], canShare: boolean, keep: boolean, helpers: Helpers,
@@ -149,17 +152,16 @@ function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[]
     const context = contextOf.get(name);
     if (context !== undefined) {
       const group = byContext.get(context)!;
-      if (group.length === 1 || !canShare) return call(helpers.from, [contextRead(context), read(name)]);
+      if (group.length === 1 || !canShare) return call(helpers.from, [read(name), contextRead(context)]);
       let variable = variableOf.get(context);
-      const fallback = call(helpers.unproxy, [read(name)]);
       if (variable === undefined) {
         variable = fn.scope.generateUidIdentifier(`${context.identifier.name}Value`);
         variableOf.set(context, variable);
         variables.push(variable);
         const assigned = t.assignmentExpression("=", t.cloneNode(variable), call(helpers.valueOf, [contextRead(context)]));
-        return t.logicalExpression("??", assigned, fallback);
+        return call(helpers.or, [read(name), assigned]);
       }
-      return t.logicalExpression("??", t.cloneNode(variable), fallback);
+      return call(helpers.or, [read(name), t.cloneNode(variable)]);
     }
     if (readsImport(name)) {
       return call(helpers.importReader, [t.arrowFunctionExpression([], read(name)), ...(keep ? [t.booleanLiteral(true)] : [])]);

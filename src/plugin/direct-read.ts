@@ -4,7 +4,7 @@
 // the result and the errors are always what `_unproxy(proxy)` would have given.
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding } from "@babel/traverse";
-import { importedFrom, isRuntimeExport, type Runtimes } from "./runtime-binding.js";
+import { isRuntimeExport, type Runtimes } from "./runtime-binding.js";
 import type { ClosurePath, FreeName } from "./types.js";
 import { unwrapTransparent } from "./wrappers.js";
 import { isWritten } from "./writes.js";
@@ -56,13 +56,11 @@ export function directReads(fn: ClosurePath, captured: readonly string[], free: 
 }
 
 /**
- * A binding that holds a value at run time (not a type, a hoisted declaration, or a TS `declare`) and that no other
- * file can write: at a classic script's top level a `let` or `var` is a global name any other script may assign.
+ * A binding of this file that holds a value at run time (not a type, a hoisted declaration, or a TS `declare`) and
+ * that no other file can write. Not an import: its module may reassign it (`export let C`), which this file cannot
+ * see. Not, at a classic script's top level, a `let` or `var`: a global name any other script may assign.
  */
 function canBeContext(binding: Binding): boolean {
-  if (binding.kind === "module") {
-    return importedFrom(binding.path) !== undefined || binding.path.isImportDefaultSpecifier();
-  }
   if (!["const", "let", "var"].includes(binding.kind) || !binding.path.isVariableDeclarator()) return false;
   const program = binding.scope.path;
   if (program.isProgram() && program.node.sourceType !== "module" && binding.kind !== "const") return false;

@@ -167,15 +167,15 @@ export function scanPaths(program: NodePath<t.Program>, runtime: Runtimes, markA
 }
 
 const READERS = [
-  "unproxy", "unproxyIfBound", "unproxyImport", "unproxyFrom", "unproxyIfBoundFrom", "unproxyIn", "unproxyIfBoundIn",
+  "unproxy", "unproxyIfBound", "unproxyImport", "unproxyFrom", "unproxyIfBoundFrom", "unproxyOr", "unproxyIfBoundOr",
+  "unproxyIn", "unproxyIfBoundIn",
 ];
 
 /**
  * The plugin's own output at `call`, which a later pass must not wrap again: for a wrapper
  * `((a) => { const cb = () => …; return cb; })(_unproxy(a))`, the wrapper and the closure it holds; for `_unproxyImport(() => a)`, the
- * thunk. A wrapper is an arrow called with nothing but the runtime's reads: calls to its readers, and the shared read
- * of one context, `(_v = _unproxyValueOf(C)) ?? _unproxy(p)` and `_v ?? _unproxy(p)`, and of the store,
- * `_unproxyIn(_s = _unproxyScope(), a)`.
+ * thunk. A wrapper is an arrow called with nothing but calls to the runtime's readers (`_unproxy(a)`,
+ * `_unproxyFrom(p, C)`, `_unproxyOr(p, _v = _unproxyValueOf(C))`, `_unproxyIn(_s = _unproxyScope(), a)`, …).
  */
 function ownOutput(call: NodePath<t.CallExpression>, runtime: Runtimes): t.Node[] {
   const readsWith = (path: NodePath, names: string[]) =>
@@ -184,13 +184,7 @@ function ownOutput(call: NodePath<t.CallExpression>, runtime: Runtimes): t.Node[
   if (readsWith(call, ["unproxyImport"])) return args[0]?.isArrowFunctionExpression() ? [args[0].node] : [];
   const wrapper = unwrapTransparent(call.get("callee"));
   if (!wrapper.isArrowFunctionExpression() || args.length === 0) return [];
-  const sharedRead = (arg: NodePath) => {
-    if (!arg.isLogicalExpression({ operator: "??" }) || !readsWith(arg.get("right"), ["unproxy", "unproxyIfBound"])) return false;
-    const left = arg.get("left");
-    return left.isIdentifier() ||
-      (left.isAssignmentExpression() && left.get("left").isIdentifier() && readsWith(left.get("right"), ["unproxyValueOf"]));
-  };
-  if (!args.every((arg) => readsWith(arg, READERS) || sharedRead(arg))) return [];
+  if (!args.every((arg) => readsWith(arg, READERS))) return [];
   const closure = wrappedClosure(wrapper.node);
   return closure ? [wrapper.node, closure] : [];
 }

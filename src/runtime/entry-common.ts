@@ -2,7 +2,7 @@
 export type { Context } from "./context.js";
 export { contextProxy } from "./proxy.js";
 export type { ContextProxyOptions, ContextSource } from "./proxy.js";
-export { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf, unproxyIn, unproxyIfBoundIn, isContextProxy } from "./protocol.js";
+export { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf, unproxyOr, unproxyIfBoundOr, unproxyIn, unproxyIfBoundIn, isContextProxy } from "./protocol.js";
 export { unproxyImport } from "./import-binding.js";
 export { UnboundContextError } from "./errors.js";
 export { configure } from "./capture.js";

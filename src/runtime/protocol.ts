@@ -90,7 +90,7 @@ function currentIfBound<T>(value: T, current: (ifUnbound?: symbol) => unknown): 
  * The object bound to `context` right now, when it is one of this copy's contexts; undefined for anything that needs
  * the general path (another copy's context, any other value, unbound, a primitive or function value). Compiled code
  * reads a context once this way for several proxies the plugin proved are `contextProxy(context)`:
- * `(_v = unproxyValueOf(ctx)) ?? unproxy(a)`, then `_v ?? unproxy(b)`.
+ * `unproxyOr(a, _v = unproxyValueOf(ctx))`, then `unproxyOr(b, _v)`.
  */
 export function unproxyValueOf(context: unknown): object | undefined {
   if (!ContextImpl.is(context)) return undefined;
@@ -101,16 +101,31 @@ export function unproxyValueOf(context: unknown): object | undefined {
 /**
  * unproxy(proxy) for a proxy the plugin has proven is `contextProxy(context)` (a const binding in the same file):
  * the context's value read directly — one store read, no registry lookup. Anything unusual (another copy's context,
- * a getter, unbound, a primitive or function value) takes unproxy(proxy), so the result and errors are the same.
+ * a getter, unbound, a primitive or function value) takes unproxy(proxy), so the result and errors are the same. The
+ * proxy comes first: compiled code reads it before the context, as `_unproxy(proxy)` did (a proxy not initialised yet,
+ * in an import cycle, throws its own ReferenceError).
  */
-export function unproxyFrom<T>(context: unknown, proxy: T): T {
+export function unproxyFrom<T>(proxy: T, context: unknown): T {
   const value = unproxyValueOf(context);
   return value === undefined ? unproxy(proxy) : (value as T);
 }
 
 /** unproxyIfBound(proxy) for a proxy proven to be `contextProxy(context)`, as unproxyFrom(). */
-export function unproxyIfBoundFrom<T>(context: unknown, proxy: T): T {
+export function unproxyIfBoundFrom<T>(proxy: T, context: unknown): T {
   const value = unproxyValueOf(context);
+  return value === undefined ? unproxyIfBound(proxy) : (value as T);
+}
+
+/**
+ * `value` (unproxyValueOf of the context `proxy` was proven to read) when there is one, else unproxy(proxy). The proxy
+ * is an argument so that compiled code still reads it, as `_unproxy(proxy)` did.
+ */
+export function unproxyOr<T>(proxy: T, value: object | undefined): T {
+  return value === undefined ? unproxy(proxy) : (value as T);
+}
+
+/** unproxyIfBound(proxy) unless `value` is defined, as unproxyOr(). */
+export function unproxyIfBoundOr<T>(proxy: T, value: object | undefined): T {
   return value === undefined ? unproxyIfBound(proxy) : (value as T);
 }
 

@@ -9,6 +9,8 @@ import {
   unproxyIfBound,
   unproxyIfBoundFrom,
   unproxyValueOf,
+  unproxyOr,
+  unproxyIfBoundOr,
   unproxyIn,
   unproxyIfBoundIn,
   unproxyScope,
@@ -74,7 +76,7 @@ describe("values that are not our proxies come back untouched", () => {
   });
 });
 
-describe("unproxyFrom(context, proxy) is unproxy(proxy), read directly", () => {
+describe("unproxyFrom(proxy, context) is unproxy(proxy), read directly", () => {
   const ctx = createContext<any>("request");
   const request = contextProxy(ctx);
   const renamed = contextProxy(ctx, { name: "req" });
@@ -82,9 +84,9 @@ describe("unproxyFrom(context, proxy) is unproxy(proxy), read directly", () => {
   test("bound to an object: the object, for every proxy of the context", () => {
     const real = { id: 1 };
     ctx.run(real, () => {
-      expect(unproxyFrom(ctx, request)).toBe(real);
-      expect(unproxyFrom(ctx, renamed)).toBe(real);
-      expect(unproxyIfBoundFrom(ctx, request)).toBe(real);
+      expect(unproxyFrom(request, ctx)).toBe(real);
+      expect(unproxyFrom(renamed, ctx)).toBe(real);
+      expect(unproxyIfBoundFrom(request, ctx)).toBe(real);
     });
   });
 
@@ -97,21 +99,21 @@ describe("unproxyFrom(context, proxy) is unproxy(proxy), read directly", () => {
       }
       throw new Error("did not throw");
     };
-    const direct = errorOf(() => unproxyFrom(ctx, renamed));
+    const direct = errorOf(() => unproxyFrom(renamed, ctx));
     expect(direct).toBeInstanceOf(UnboundContextError);
     expect(direct.message).toBe(errorOf(() => unproxy(renamed)).message);
     expect(direct).toMatchObject({ contextName: "req" });
-    expect(unproxyIfBoundFrom(ctx, renamed)).toBe(renamed);
+    expect(unproxyIfBoundFrom(renamed, ctx)).toBe(renamed);
   });
 
   test("a primitive value, a function value and a proxy value behave as through unproxy()", () => {
-    ctx.run(5, () => expect(() => unproxyFrom(ctx, request)).toThrow(expect.objectContaining({ code: "UNPROXY_R004" })));
+    ctx.run(5, () => expect(() => unproxyFrom(request, ctx)).toThrow(expect.objectContaining({ code: "UNPROXY_R004" })));
     const fn = () => 1;
-    ctx.run(fn, () => expect(unproxyFrom(ctx, request)).toBe(fn));
+    ctx.run(fn, () => expect(unproxyFrom(request, ctx)).toBe(fn));
     const inner = createContext<{ id: number }>("inner");
     const innerProxy = contextProxy(inner);
     const real = { id: 2 };
-    inner.run(real, () => ctx.run(innerProxy, () => expect(unproxyFrom(ctx, request)).toBe(real)));
+    inner.run(real, () => ctx.run(innerProxy, () => expect(unproxyFrom(request, ctx)).toBe(real)));
   });
 
   test("a source that is not one of this copy's contexts falls back to unproxy(proxy)", () => {
@@ -119,10 +121,25 @@ describe("unproxyFrom(context, proxy) is unproxy(proxy), read directly", () => {
     const viaGetter = contextProxy(getter, { name: "viaGetter" });
     const real = { id: 3 };
     ctx.run(real, () => {
-      expect(unproxyFrom(getter, viaGetter)).toBe(real);
-      expect(unproxyIfBoundFrom(getter, viaGetter)).toBe(real);
+      expect(unproxyFrom(viaGetter, getter)).toBe(real);
+      expect(unproxyIfBoundFrom(viaGetter, getter)).toBe(real);
     });
-    expect(unproxyIfBoundFrom(getter, viaGetter)).toBe(viaGetter);
+    expect(unproxyIfBoundFrom(viaGetter, getter)).toBe(viaGetter);
+  });
+});
+
+describe("unproxyOr(proxy, value): value when defined, else unproxy(proxy)", () => {
+  const ctx = createContext<object>("request");
+  const request = contextProxy(ctx);
+
+  test("a defined value wins; undefined takes unproxy() / unproxyIfBound(), errors included", () => {
+    const value = { id: 1 };
+    expect(unproxyOr(request, value)).toBe(value);
+    expect(unproxyIfBoundOr(request, value)).toBe(value);
+    expect(() => unproxyOr(request, undefined)).toThrow(expect.objectContaining({ code: "UNPROXY_UNBOUND" }));
+    expect(unproxyIfBoundOr(request, undefined)).toBe(request);
+    const real = { id: 2 };
+    expect(ctx.run(real, () => unproxyOr(request, undefined))).toBe(real);
   });
 });
 
