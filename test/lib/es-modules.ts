@@ -14,12 +14,15 @@ export function assertBuilt(): void {
   if (!fs.existsSync(path.join(root, "dist/esm/runtime/index.js"))) throw new Error("run `npm run build` first");
 }
 
-/** Writes the modules to a temp package, runs `main.mjs`, and returns its exit status, stdout and stderr. */
-export function runEsModules(modules: Record<string, string>, compiled: boolean) {
+/**
+ * Writes the modules to a temp package, runs `main.mjs`, and returns its exit status, stdout and stderr. `runtime` is
+ * the directory linked as node_modules/unproxy (default: this repository).
+ */
+export function runEsModules(modules: Record<string, string>, compiled: boolean, runtime: string = root) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unproxy-esm-"));
   try {
     fs.mkdirSync(path.join(dir, "node_modules"));
-    fs.symlinkSync(root, path.join(dir, "node_modules/unproxy"), "dir");
+    fs.symlinkSync(runtime, path.join(dir, "node_modules/unproxy"), "dir");
     for (const [file, code] of Object.entries(modules)) {
       const output = compiled
         ? babel.transformSync(code, { filename: file, configFile: false, babelrc: false, plugins: [plugin] })!.code!
