@@ -7,31 +7,51 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-/** The generic definition of every fast path: what the plugin's output must mean, whatever it emits. */
+/**
+ * The generic definition of every fast path: what the plugin's output must mean, whatever it emits. unproxy() and
+ * unproxyIfBound() themselves are redefined from the registry every runtime copy shares (state.ts), without the real
+ * runtime's memory of the last proxy, so that cache is checked too; everything else is the real runtime.
+ */
 function referenceRuntime(real) {
+  // Self-contained: its source is also written out for module-graph runs.
+  const UNBOUND = Symbol.for("unproxy.unbound");
+  const registry = () => globalThis[Symbol.for("unproxy.state")].proxies;
+  const unproxy = (value) => {
+    const current = typeof value === "function" ? registry().get(value) : undefined;
+    return current === undefined ? value : current();
+  };
+  const unproxyIfBound = (value) => {
+    const current = typeof value === "function" ? registry().get(value) : undefined;
+    if (current === undefined) return value;
+    try {
+      const result = current(UNBOUND);
+      return result === UNBOUND ? value : result;
+    } catch (error) {
+      if (error?.code === "UNPROXY_UNBOUND") return value;
+      throw error;
+    }
+  };
   return {
     ...real,
-    unproxyFrom: (_context, proxy) => real.unproxy(proxy),
-    unproxyIfBoundFrom: (_context, proxy) => real.unproxyIfBound(proxy),
+    unproxy,
+    unproxyIfBound,
+    unproxyFrom: (_context, proxy) => unproxy(proxy),
+    unproxyIfBoundFrom: (_context, proxy) => unproxyIfBound(proxy),
     unproxyValueOf: () => undefined,
-    unproxyAt: (_site, value) => real.unproxy(value),
-    unproxyIfBoundAt: (_site, value) => real.unproxyIfBound(value),
   };
 }
 
 /** The same, as an ES module package for Node (node_modules/unproxy of a module-graph run); `dist` is the repo's. */
 function writeReferencePackage(dir, distEntry) {
   const real = JSON.stringify(require("node:url").pathToFileURL(distEntry).href);
+  const generic = JSON.stringify(require("node:url").pathToFileURL(path.join(dir, "generic.cjs")).href);
+  fs.writeFileSync(path.join(dir, "generic.cjs"), `module.exports = (${referenceRuntime.toString()})({});\n`);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "unproxy", type: "module", exports: "./index.js" }));
   fs.writeFileSync(
     path.join(dir, "index.js"),
-    `import * as real from ${real};\nexport * from ${real};\n` +
-      `export const unproxyFrom = (_context, proxy) => real.unproxy(proxy);\n` +
-      `export const unproxyIfBoundFrom = (_context, proxy) => real.unproxyIfBound(proxy);\n` +
-      `export const unproxyValueOf = () => undefined;\n` +
-      `export const unproxyAt = (_site, value) => real.unproxy(value);\n` +
-      `export const unproxyIfBoundAt = (_site, value) => real.unproxyIfBound(value);\n`,
+    `export * from ${real};\nimport generic from ${generic};\n` +
+      `export const { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf } = generic;\n`,
   );
   return dir;
 }
@@ -195,20 +215,15 @@ async function executeInProcess(code, runtime) {
 /** The fast-path calls in compiled code, by kind. */
 function fastPaths(code) {
   const count = (re) => (code.match(re) ?? []).length;
-  return {
-    from: count(/\b_unproxy(?:IfBound)?From\d*\(/g),
-    valueOf: count(/\b_unproxyValueOf\d*\(/g),
-    at: count(/\b_unproxy(?:IfBound)?At\d*\(/g),
-  };
+  return { from: count(/\b_unproxy(?:IfBound)?From\d*\(/g), valueOf: count(/\b_unproxyValueOf\d*\(/g) };
 }
 
 /**
  * A deliberately wrong fast path, to show the oracle sees one: applied after the plugin, it turns every generic read
- * (`_unproxy(x)`, `_unproxyAt(site, x)`, keep mode's too) into `unproxyFrom(C1, x)`, a claim that every captured value
- * is C1's proxy.
+ * (`_unproxy(x)`, keep mode's too) into `unproxyFrom(C1, x)`, a claim that every captured value is C1's proxy.
  */
 function wrongProofPlugin({ types: t, template }) {
-  const READ = /^_unproxy(IfBound)?(At)?\d*$/;
+  const READ = /^_unproxy(IfBound)?\d*$/;
   return {
     visitor: {
       Program: {
@@ -219,8 +234,7 @@ function wrongProofPlugin({ types: t, template }) {
       CallExpression(path) {
         const callee = path.node.callee;
         if (!t.isIdentifier(callee) || !READ.test(callee.name)) return;
-        const value = path.node.arguments[callee.name.includes("At") ? 1 : 0];
-        path.replaceWith(t.callExpression(t.identifier("__wrongFrom"), [t.identifier("C1"), value]));
+        path.replaceWith(t.callExpression(t.identifier("__wrongFrom"), [t.identifier("C1"), path.node.arguments[0]]));
         path.skip();
       },
     },

@@ -1,7 +1,7 @@
 "use strict";
-// Direct-read fuzz: programs built to break the plugin's fast paths, where a captured name is read without the
-// generic `unproxy(x)` — `unproxyFrom(C, p)` for a `const p = contextProxy(C)` it proved, the per-closure
-// `unproxyValueOf(C) ?? …` for several proxies of one context, and `unproxyAt(site, x)` for module-level bindings.
+// Direct-read fuzz: programs built to break the plugin's fast paths, where a captured proxy is read without the
+// generic `unproxy(p)`: `unproxyFrom(C, p)` for a `const p = contextProxy(C)` it proved, and the per-closure
+// `(_v = unproxyValueOf(C)) ?? unproxy(p1)`, `_v ?? unproxy(p2)` for several proxies of one context.
 // direct-read-run.cjs runs each compiled program against the real runtime and against one whose fast paths are their
 // generic definitions; a wrong proof (p is not that context's proxy there, C shadowed, reassigned or not yet
 // initialised, a cache shared by a re-entered creation) prints differently.
