@@ -251,7 +251,13 @@ function referencePackage(root) {
   return referenceDir;
 }
 
+function removeReferencePackage() {
+  if (referenceDir !== undefined) fs.rmSync(referenceDir, { recursive: true, force: true });
+  referenceDir = undefined;
+}
+
 module.exports = {
+  removeReferencePackage,
   referenceRuntime,
   referencePackage,
   makePrelude,

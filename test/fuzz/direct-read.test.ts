@@ -22,6 +22,7 @@ const root = path.resolve(__dirname, "../..");
 
 runtime.configure({ warnings: false });
 const reference = run.referenceRuntime(runtime);
+afterAll(() => run.removeReferencePackage());
 
 interface Stats {
   programs: number;
