@@ -38,6 +38,9 @@ function referenceRuntime(real) {
     unproxyFrom: (_context, proxy) => unproxy(proxy),
     unproxyIfBoundFrom: (_context, proxy) => unproxyIfBound(proxy),
     unproxyValueOf: () => undefined,
+    unproxyScope: () => undefined,
+    unproxyIn: (_scope, value) => unproxy(value),
+    unproxyIfBoundIn: (_scope, value) => unproxyIfBound(value),
   };
 }
 
@@ -51,7 +54,8 @@ function writeReferencePackage(dir, distEntry) {
   fs.writeFileSync(
     path.join(dir, "index.js"),
     `export * from ${real};\nimport generic from ${generic};\n` +
-      `export const { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf } = generic;\n`,
+      `export const { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf, unproxyScope, unproxyIn, ` +
+      `unproxyIfBoundIn } = generic;\n`,
   );
   return dir;
 }
@@ -215,15 +219,19 @@ async function executeInProcess(code, runtime) {
 /** The fast-path calls in compiled code, by kind. */
 function fastPaths(code) {
   const count = (re) => (code.match(re) ?? []).length;
-  return { from: count(/\b_unproxy(?:IfBound)?From\d*\(/g), valueOf: count(/\b_unproxyValueOf\d*\(/g) };
+  return {
+    from: count(/\b_unproxy(?:IfBound)?From\d*\(/g),
+    valueOf: count(/\b_unproxyValueOf\d*\(/g),
+    in: count(/\b_unproxy(?:IfBound)?In\d*\(/g),
+  };
 }
 
 /**
  * A deliberately wrong fast path, to show the oracle sees one: applied after the plugin, it turns every generic read
- * (`_unproxy(x)`, keep mode's too) into `unproxyFrom(C1, x)`, a claim that every captured value is C1's proxy.
+ * (`_unproxy(x)`, `_unproxyIn(_s, x)`, keep mode's too) into `unproxyFrom(C1, x)`, a claim that every captured value is C1's proxy.
  */
 function wrongProofPlugin({ types: t, template }) {
-  const READ = /^_unproxy(IfBound)?\d*$/;
+  const READ = /^_unproxy(IfBound)?(In)?\d*$/;
   return {
     visitor: {
       Program: {
@@ -234,7 +242,8 @@ function wrongProofPlugin({ types: t, template }) {
       CallExpression(path) {
         const callee = path.node.callee;
         if (!t.isIdentifier(callee) || !READ.test(callee.name)) return;
-        path.replaceWith(t.callExpression(t.identifier("__wrongFrom"), [t.identifier("C1"), path.node.arguments[0]]));
+        const value = path.node.arguments[callee.name.includes("In") ? 1 : 0];
+        path.replaceWith(t.callExpression(t.identifier("__wrongFrom"), [t.identifier("C1"), value]));
         path.skip();
       },
     },

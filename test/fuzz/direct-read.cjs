@@ -1,7 +1,8 @@
 "use strict";
 // Direct-read fuzz: programs built to break the plugin's fast paths, where a captured proxy is read without the
-// generic `unproxy(p)`: `unproxyFrom(C, p)` for a `const p = contextProxy(C)` it proved, and the per-closure
-// `(_v = unproxyValueOf(C)) ?? unproxy(p1)`, `_v ?? unproxy(p2)` for several proxies of one context.
+// generic `unproxy(p)`: `unproxyFrom(C, p)` for a `const p = contextProxy(C)` it proved, the per-closure
+// `(_v = unproxyValueOf(C)) ?? unproxy(p1)`, `_v ?? unproxy(p2)` for several proxies of one context, and
+// `unproxyIn(_s = unproxyScope(), a)`, `unproxyIn(_s, b)` for several other module-level names (one store read).
 // direct-read-run.cjs runs each compiled program against the real runtime and against one whose fast paths are their
 // generic definitions; a wrong proof (p is not that context's proxy there, C shadowed, reassigned or not yet
 // initialised, a cache shared by a re-entered creation) prints differently.
