@@ -35,9 +35,11 @@ function referenceRuntime(real) {
     ...real,
     unproxy,
     unproxyIfBound,
-    unproxyFrom: (_context, proxy) => unproxy(proxy),
-    unproxyIfBoundFrom: (_context, proxy) => unproxyIfBound(proxy),
+    unproxyFrom: (proxy, _context) => unproxy(proxy),
+    unproxyIfBoundFrom: (proxy, _context) => unproxyIfBound(proxy),
     unproxyValueOf: () => undefined,
+    unproxyOr: (proxy, _value) => unproxy(proxy),
+    unproxyIfBoundOr: (proxy, _value) => unproxyIfBound(proxy),
     unproxyScope: () => undefined,
     unproxyIn: (_scope, value) => unproxy(value),
     unproxyIfBoundIn: (_scope, value) => unproxyIfBound(value),
@@ -54,8 +56,8 @@ function writeReferencePackage(dir, distEntry) {
   fs.writeFileSync(
     path.join(dir, "index.js"),
     `export * from ${real};\nimport generic from ${generic};\n` +
-      `export const { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf, unproxyScope, unproxyIn, ` +
-      `unproxyIfBoundIn } = generic;\n`,
+      `export const { unproxy, unproxyIfBound, unproxyFrom, unproxyIfBoundFrom, unproxyValueOf, unproxyOr, ` +
+      `unproxyIfBoundOr, unproxyScope, unproxyIn, unproxyIfBoundIn } = generic;\n`,
   );
   return dir;
 }
@@ -243,7 +245,7 @@ function wrongProofPlugin({ types: t, template }) {
         const callee = path.node.callee;
         if (!t.isIdentifier(callee) || !READ.test(callee.name)) return;
         const value = path.node.arguments[callee.name.includes("In") ? 1 : 0];
-        path.replaceWith(t.callExpression(t.identifier("__wrongFrom"), [t.identifier("C1"), value]));
+        path.replaceWith(t.callExpression(t.identifier("__wrongFrom"), [value, t.identifier("C1")]));
         path.skip();
       },
     },

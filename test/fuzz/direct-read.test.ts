@@ -1,7 +1,8 @@
-// Direct-read fuzz (issue 13): the plugin's fast paths — unproxyFrom(C, p) for a proven `const p = contextProxy(C)`,
-// `(_v = unproxyValueOf(C)) ?? …` for several proxies of one context, `unproxyIn(_s = unproxyScope(), x)` for several
-// other module-level names — must mean exactly what unproxy() means. Each random program (direct-read.cjs) is compiled once and run twice: against
-// the real runtime and against a reference runtime whose fast paths are their generic definitions
+// Direct-read fuzz (issue 13): the plugin's fast paths — unproxyFrom(p, C) for a proven `const p = contextProxy(C)`,
+// `unproxyOr(p, _v = unproxyValueOf(C))` for several proxies of one context, `unproxyIn(_s = unproxyScope(), x)` for
+// several other module-level names — must mean exactly what unproxy() means. Each random program (direct-read.cjs) is
+// compiled once and run twice: against the real runtime and against a reference runtime whose fast paths are their
+// generic definitions
 // (direct-read-run.cjs). Both must print the same: values and identities, thrown errors' name, code and message, and
 // every getter and tryGet call in order. UNPROXY_DIRECT_RUNS widens the run (programs; module graphs are a 25th).
 import fc from "fast-check";
@@ -144,7 +145,7 @@ test(`module graphs (imported contexts, live bindings, import cycles) print the 
   expect(stats.withFastPath / stats.programs).toBeGreaterThan(0.6);
 }, 240_000);
 
-test("the oracle sees a wrong proof (every read turned into unproxyFrom(C1, x))", async () => {
+test("the oracle sees a wrong proof (every read turned into unproxyFrom(x, C1))", async () => {
   const stats = newStats();
   let diverging = 0;
   const samples = fc.sample(programArb(), { seed: SEED, numRuns: 60 }) as { source: string; options: object }[];
