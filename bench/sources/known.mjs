@@ -1,5 +1,5 @@
 // Marked closures over context proxies declared in this file: `const rN = contextProxy(requestContext)`, which the
-// plugin can prove read requestContext (issue 13's direct-read path: `_unproxyFrom(requestContext, r0)`, and one read
+// plugin can prove read requestContext (issue 13's direct-read path: `_unproxyFrom(r0, requestContext)`, and one read
 // shared by several proxies). Compiled by the plugin when the bench starts; the bench checks the output has it.
 import { contextProxy, createContext } from "unproxy";
 

@@ -91,7 +91,7 @@ async function coreVariants(notes) {
   }
   // The direct-read rows must time the direct read: one per proxy for one, one shared read for several.
   const knownOutput = compiled.outputs?.["known.mjs"] ?? "";
-  if (known && !(knownOutput.includes("_unproxyFrom(requestContext, r0)") && knownOutput.includes("_unproxyValueOf(requestContext)"))) {
+  if (known && !(knownOutput.includes("_unproxyFrom(r0, requestContext)") && knownOutput.includes("_unproxyValueOf(requestContext)"))) {
     throw new Error("the plugin emitted no direct read for bench/sources/known.mjs");
   }
 
