@@ -36,8 +36,7 @@ function markerNames(comment: t.Comment): string[] | null | { malformed: string 
 export function markerCarriers(fn: NodePath): NodePath[] {
   const carriers = [fn];
   // `/* @unproxy */ <T,>(x: T) => …`: the parser attaches the comment to the type parameters, which start first.
-  const typeParameters = fn.get("typeParameters") as NodePath;
-  if (!Array.isArray(typeParameters) && typeParameters.node) carriers.push(typeParameters);
+  if ((fn.node as t.Function).typeParameters) carriers.push(fn.get("typeParameters") as NodePath);
   const current = outermostWrapper(fn);
   for (let wrapper = fn; wrapper !== current; ) {
     wrapper = wrapper.parentPath!;
