@@ -54,35 +54,46 @@ function descend(keys: VisitorKeys, node: t.Node, depth: number, steps: Step[], 
 
 /**
  * Paths of nodes below `root`, from their steps. Each path is Babel's own (cached) path, obtained with `get` from its
- * parent's path, so it carries the same scope as the one a traversal would give. Paths already built are reused, and
+ * parent's path, so it carries the same scope as the one a traversal would give. The walk asks in traversal order, so
+ * the paths of the last node asked for (and the lists they sit in) are kept and reused for the next one's ancestors:
  * a list is turned into paths once, however many of its elements are asked for.
  */
 export class PathFinder {
-  private readonly known = new Map<t.Node, NodePath>();
-  private readonly lists = new Map<unknown, NodePath[]>();
+  /** The paths from the root to the last node asked for, and for each the list of paths it was taken from. */
+  private readonly chain: NodePath[];
+  private readonly lists: (NodePath[] | undefined)[] = [undefined];
 
-  constructor(private readonly root: NodePath) {}
+  constructor(private readonly root: NodePath) {
+    this.chain = [root];
+  }
 
   pathAt(steps: readonly Step[], depth: number): NodePath {
     if (steps[0].node !== this.root.node) throw new Error("unproxy: internal error: steps from another root");
-    let path = this.root;
-    for (let d = 1; d <= depth; d++) {
+    const { chain, lists } = this;
+    let d = 1;
+    while (d <= depth && d < chain.length && chain[d].node === steps[d].node) d++;
+    for (; d <= depth; d++) {
+      const parent = chain[d - 1];
       const { node, key, index } = steps[d];
-      let next = this.known.get(node);
-      if (next?.node !== node || next.parentPath !== path) {
-        next = index === -1 ? (path.get(key) as NodePath) : this.list(path, key)[index];
-        if (next?.node !== node) throw new Error("unproxy: internal error: a path does not lead to its node");
-        this.known.set(node, next);
+      let next: NodePath;
+      if (index === -1) {
+        next = parent.get(key) as NodePath;
+        lists[d] = undefined;
+      } else {
+        // The same list as the previous node at this depth (a sibling), or a new one.
+        const container = (parent.node as unknown as Record<string, unknown>)[key];
+        const previous = lists[d];
+        const list = previous !== undefined && previous[0]?.container === container && previous[0].parentPath === parent
+          ? previous
+          : (parent.get(key) as unknown as NodePath[]);
+        lists[d] = list;
+        next = list[index];
       }
-      path = next;
+      if (next?.node !== node) throw new Error("unproxy: internal error: a path does not lead to its node");
+      chain[d] = next;
     }
-    return path;
-  }
-
-  private list(parent: NodePath, key: string): NodePath[] {
-    const container = (parent.node as unknown as Record<string, unknown>)[key];
-    let paths = this.lists.get(container);
-    if (!paths) this.lists.set(container, (paths = parent.get(key) as unknown as NodePath[]));
-    return paths;
+    chain.length = depth + 1;
+    lists.length = depth + 1;
+    return chain[depth];
   }
 }
