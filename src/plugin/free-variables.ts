@@ -65,11 +65,11 @@ function typeOnlyIn(t: Types): ReadonlySet<string> {
  * The traversal's answer without its paths. Every use is found as the traversal finds it: the same nodes in the same
  * order, the same reference test (Babel's `isReferenced`), the same type-only subtrees left out. Resolving a name
  * needs the scope where it is used only when the closure declares that name somewhere (a parameter, a variable, a
- * nested function's parameter, a catch clause…): first pass. Any other name cannot be bound between the use and the
- * closure, so it resolves as from the closure's own scope, once per name; only the uses of a declared name get a path.
+ * nested function's parameter, a catch clause…). Any other name cannot be bound between the use and the closure, so it
+ * resolves as from the closure's own scope, once per name. One walk finds the uses and the declared names; when some
+ * used name is declared, a second walk resolves the uses of declared names from their own paths.
  */
 function freeNamesFromNodes(fn: ClosurePath, t: Types): Map<string, FreeName> {
-  const state: State = { fn, free: new Map() };
   const bindingKeys = t.getBindingIdentifiers.keys as Record<string, readonly string[] | undefined>;
   // Babel registers every binding from identifiers it reaches through getBindingIdentifiers.keys (a declaration, a
   // parameter, a pattern, a catch clause, a function or class expression's own name): a superset of those names.
@@ -85,22 +85,53 @@ function freeNamesFromNodes(fn: ClosurePath, t: Types): Map<string, FreeName> {
     }
   };
   declares(fn.node);
-  walkDescendants(t.VISITOR_KEYS, fn.node, declares);
+  const names: string[] = [];
+  const writes: boolean[] = [];
+  usesIn(fn, t, declares, (name, written) => {
+    names.push(name);
+    writes.push(written);
+  });
 
+  const state: State = { fn, free: new Map() };
   const outer = new Map<string, Binding | undefined>();
-  const paths = new PathFinder(fn);
-  const use = (name: string, written: boolean, steps: readonly Step[], depth: number) => {
-    if (name === "arguments") return; // left to the arrow wrapper
-    if (declared.has(name)) return add(state, name, paths.pathAt(steps, depth).scope.getBinding(name), written);
+  const outerBinding = (name: string) => {
     if (!outer.has(name)) outer.set(name, fn.scope.getBinding(name));
-    add(state, name, outer.get(name), written);
+    return outer.get(name);
   };
+  if (!names.some((name) => declared.has(name))) {
+    names.forEach((name, i) => name !== "arguments" && add(state, name, outerBinding(name), writes[i]));
+    return state.free;
+  }
+  const paths = new PathFinder(fn);
+  usesIn(fn, t, undefined, (name, written, steps, depth) => {
+    if (name === "arguments") return; // left to the arrow wrapper
+    const binding = declared.has(name) ? paths.pathAt(steps, depth).scope.getBinding(name) : outerBinding(name);
+    add(state, name, binding, written);
+  });
+  return state.free;
+}
+
+/**
+ * Walks the closure's descendants and reports each use of a name (a referenced identifier, or a name an assignment,
+ * update or for-in/of head writes), as collectFree's visitors find them; type-only subtrees hold no uses. With
+ * `everyNode`, the walk also enters those subtrees and calls it on every node (declarations may sit there).
+ */
+function usesIn(fn: ClosurePath, t: Types, everyNode: ((node: t.Node) => void) | undefined,
+  use: (name: string, written: boolean, steps: readonly Step[], depth: number) => void): void {
   const grandparent = fn.parent;
   const typeOnly = typeOnlyIn(t);
   const { isReferenced } = t;
   const { isCompatTag } = t.react;
+  let typeOnlyDepth = Infinity; // the depth of the type-only subtree being walked for everyNode's sake
   walkDescendants(t.VISITOR_KEYS, fn.node, (node, steps, depth) => {
-    if (typeOnly.has(node.type)) return false;
+    everyNode?.(node);
+    if (depth <= typeOnlyDepth) typeOnlyDepth = Infinity;
+    if (typeOnlyDepth !== Infinity) return;
+    if (typeOnly.has(node.type)) {
+      if (!everyNode) return false;
+      typeOnlyDepth = depth;
+      return;
+    }
     switch (node.type) {
       case "Identifier":
       case "JSXIdentifier": {
@@ -122,7 +153,6 @@ function freeNamesFromNodes(fn: ClosurePath, t: Types): Map<string, FreeName> {
         break;
     }
   });
-  return state.free;
 }
 
 // Prepared once (Babel explodes a visitor object on first use and caches it on the object).

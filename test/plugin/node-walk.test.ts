@@ -118,13 +118,38 @@ function parses(input: { code: string; filename: string }): boolean {
   }
 }
 
-const inputs = [...fixtureInputs(), ...generatedPrograms()].filter(parses);
+// Shapes where a name's scope is easy to get wrong: shadowing in nested scopes and default parameters, type-only
+// positions (annotations, `typeof x` types, `as`, generics, an enum and a namespace-like declare), JSX, computed keys,
+// labels, catch clauses, `arguments`, writes through type wrappers, and a constructor parameter property.
+const TRICKY = `import { request, other } from "./context";
+declare const g: number;
+let outer = 1, shadowed = 2;
+const a = /* @unproxy */ (x = shadowed, { y } = request, ...rest: string[]) => {
+  var shadowed = 3;
+  const r: typeof request = request as typeof other;
+  enum E { A = outer }
+  label: for (const k of [x, y, rest]) { if (k) break label; }
+  try { other.run<typeof outer>(E.A); } catch (request) { return request; }
+  class C { [outer]() { return shadowed; } constructor(private p: number, q = other) { (q as any) = p; } }
+  const f = function inner(this: any, z: number) { return [arguments[0], inner, z, this, g, <request.Comp />, <div />]; };
+  outer!++;
+  (shadowed as number) = 4;
+  return () => { let other = 1; return other + shadowed + outer; };
+};
+const b = /* @unproxy */ function (...args: unknown[]) { return [args, arguments, b, (0, other)(request)]; };
+`;
+
+const inputs = [
+  { name: "tricky scopes", code: TRICKY, filename: "/tricky.tsx" },
+  ...fixtureInputs(),
+  ...generatedPrograms(),
+].filter(parses);
 const corpus = [
   ...inputs,
   ...inputs.flatMap((input) => [false, true].flatMap((markAll) => {
     const code = compiled(input, markAll);
     return code === undefined ? [] : [{ ...input, name: `${input.name} compiled (markAll ${markAll})`, code }];
-  })),
+  })).filter(parses), // Babel prints some TypeScript it cannot parse back (`(x as T)++` as `x as T++`)
 ];
 
 test("the corpus holds fixtures, generated programs and the plugin's own output", () => {
