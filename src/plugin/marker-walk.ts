@@ -23,20 +23,25 @@ export function markerCandidates(
   isMarker: (comment: t.Comment) => boolean,
   visitNode: (node: t.Node) => void,
 ): NodePath[] {
+  const scan: ScanInput = { t, program, runtime, markAll, isMarker };
   const late = new Set<string>();
-  const found = walk(t, program, runtime, markAll, isMarker, visitNode, undefined, late);
+  const found = walk(scan, visitNode, undefined, late);
   // A call through a name bound to the runtime later in the walk than the call (a `require` further down): walk
   // again knowing every such name. Imports come first, so this is rare.
   if (late.size === 0) return found.candidates;
-  return walk(t, program, runtime, markAll, isMarker, () => {}, found.runtimeNames, undefined).candidates;
+  return walk(scan, () => {}, found.runtimeNames, undefined).candidates;
+}
+
+interface ScanInput {
+  t: Types;
+  program: NodePath<t.Program>;
+  runtime: Runtimes;
+  markAll: boolean;
+  isMarker: (comment: t.Comment) => boolean;
 }
 
 function walk(
-  t: Types,
-  program: NodePath<t.Program>,
-  runtime: Runtimes,
-  markAll: boolean,
-  isMarker: (comment: t.Comment) => boolean,
+  { t, program, runtime, markAll, isMarker }: ScanInput,
   visitNode: (node: t.Node) => void,
   allRuntimeNames: ReadonlySet<string> | undefined,
   late: Set<string> | undefined,
