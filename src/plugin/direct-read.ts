@@ -41,18 +41,31 @@ export function directReads(fn: ClosurePath, captured: readonly string[], free: 
   const found: DirectRead[] = [];
   if (hasWith) return found;
   for (const name of captured) {
-    const call = contextProxyCall(free.get(name)!.binding!, runtimes);
-    if (!call || call.node.arguments.length === 0) continue;
-    const first = call.get("arguments.0") as NodePath;
-    if (first.isSpreadElement()) continue;
-    const id = unwrapTransparent(first);
-    if (!id.isIdentifier()) continue;
-    const context = call.scope.getBinding(id.node.name);
-    if (!context || !canBeContext(context) || isWritten(context)) continue;
-    if (fn.parentPath.scope.getBinding(id.node.name) !== context) continue;
+    const context = provenContext(free.get(name)!.binding!, runtimes);
+    if (!context || fn.parentPath.scope.getBinding(context.identifier.name) !== context) continue;
     found.push({ name, context });
   }
   return found;
+}
+
+/** Per proxy binding, the context binding it is proven to read (null: none): a file's closures share a few proxies. */
+const proven = new WeakMap<Binding, Binding | null>();
+
+function provenContext(proxy: Binding, runtimes: Runtimes): Binding | undefined {
+  let context = proven.get(proxy);
+  if (context === undefined) proven.set(proxy, (context = findContext(proxy, runtimes) ?? null));
+  return context ?? undefined;
+}
+
+function findContext(proxy: Binding, runtimes: Runtimes): Binding | undefined {
+  const call = contextProxyCall(proxy, runtimes);
+  if (!call || call.node.arguments.length === 0) return undefined;
+  const first = call.get("arguments.0") as NodePath;
+  if (first.isSpreadElement()) return undefined;
+  const id = unwrapTransparent(first);
+  if (!id.isIdentifier()) return undefined;
+  const context = call.scope.getBinding(id.node.name);
+  return context && canBeContext(context) && !isWritten(context) ? context : undefined;
 }
 
 /**
