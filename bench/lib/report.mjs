@@ -5,7 +5,8 @@ const LABELS = {
   plain: "plain closure over a parameter (the limit)",
   compiled: "compiled by the plugin (`/* @unproxy */`)",
   "compiled-call-marker": "compiled by the plugin (`captureContext(fn)` marker)",
-  floor: "floor: one `getStore()` + one closure",
+  floor: "floor: one `getStore()` of the runtime's store + one closure",
+  "floor-bare": "one `getStore()` of a second, innermost AsyncLocalStorage + one closure (report only)",
   "compiled-proxy": "compiled, any captured name: `unproxy(p)` per proxy",
   "compiled-const": "compiled, any captured name holding a plain object (`unproxy()` pass-through)",
   "compiled-known": "compiled, proxies declared in the file (`contextProxy(ctx)`): one direct read of the context",
@@ -105,7 +106,7 @@ function createTable(r) {
   ];
   for (const n of [1, 4, 16]) {
     const ns = (v) => r.runtime?.[`create/${n}/${v}`]?.ns;
-    for (const v of ["plain", "floor", "compiled-known", "compiled-imported", "compiled-proxy", "compiled-const", ...PEERS]) {
+    for (const v of ["plain", "floor", "floor-bare", "compiled-known", "compiled-imported", "compiled-proxy", "compiled-const", ...PEERS]) {
       if (ns(v) == null) {
         if (v === "compiled-proxy") rows.push(`| ${n} | ${LABELS[v]} | ${r.pluginMissing ?? "not measured"} | — | — | — |`);
         continue;

@@ -78,8 +78,11 @@ async function coreVariants(notes) {
   const proxies = Array.from({ length: VARIETY }, (_, i) => rt.contextProxy(requestContext, { name: `p${i}` }));
   const request = proxies[0];
 
-  // Every core batch runs with the runtime's context and a bare AsyncLocalStorage (the floors' store) bound to req.
+  // Every core batch runs with the runtime's context and a bare AsyncLocalStorage (the access floors' store) bound to
+  // req. The creation floor reads the runtime's own store (one AsyncLocalStorage for every context, state.ts).
   const als = new AsyncLocalStorage();
+  const runtimeStore = globalThis[Symbol.for("unproxy.state")]?.asyncLocalStorage;
+  if (rt.backendKind !== "async-local-storage" || !runtimeStore) throw new Error("the runtime's store is not an AsyncLocalStorage");
   const bound = (fn) => requestContext.run(req, () => als.run(req, fn));
   const boundTo = (value, fn) => requestContext.run(value, () => als.run(value, fn));
   const captureContext = typeof rt.captureContext === "function" ? quietCapture(rt) : null;
@@ -119,10 +122,14 @@ async function coreVariants(notes) {
   for (const n of SIZES) {
     const factory = plain[`plain${n}`];
     v.push(createVariant(`create/${n}/plain`, factory, objects, n, bound));
-    // The floor: one getStore() and one closure over n values.
+    // The floor: one getStore() of the store every context lives in, its value, and one closure over n values. A second,
+    // bare AsyncLocalStorage (entered innermost) is shown for reference: how fast a getStore() reads can depend on
+    // which store was entered last (where its symbol sits on the async resource).
     const floorArgs = Array.from({ length: n }, () => "s").join(", ");
-    const floorLoop = makeLoop(["S", "P"], `((s) => P(${floorArgs}))(S.getStore())`, "object");
-    v.push({ id: `create/${n}/floor`, expect: 1, run: (count) => bound(() => floorLoop(als, factory, count)) });
+    const floorLoop = makeLoop(["S", "P"], `((s) => P(${floorArgs}))(S.getStore().v)`, "object");
+    v.push({ id: `create/${n}/floor`, expect: 1, run: (count) => bound(() => floorLoop(runtimeStore, factory, count)) });
+    const bareLoop = makeLoop(["S", "P"], `((s) => P(${floorArgs}))(S.getStore())`, "object");
+    v.push({ id: `create/${n}/floor-bare`, expect: 1, run: (count) => bound(() => bareLoop(als, factory, count)) });
     if (marked) {
       v.push(createVariant(`create/${n}/compiled-proxy`, marked[`marked${n}`], proxies, n, bound));
       v.push(createVariant(`create/${n}/compiled-const`, marked[`marked${n}`], objects, n, bound));

@@ -87,6 +87,21 @@ export class ContextImpl<T> implements Context<T> {
     return typeof value === "object" && value !== null && #brand in value;
   }
 
+  /**
+   * @internal The object bound to `value` now when it is one of this copy's contexts, else undefined: compiled code's
+   * direct read (unproxyValueOf), the brand check, the store read and the walk in one function, no call in between.
+   */
+  static boundObject(value: unknown): object | undefined {
+    if (typeof value !== "object" || value === null || !(#brand in value)) return undefined;
+    for (let scope = value.store.getStore(); scope !== undefined; scope = scope.n) {
+      if (scope.k === value) {
+        const bound = scope.v;
+        return typeof bound === "object" && bound !== null ? bound : undefined;
+      }
+    }
+    return undefined;
+  }
+
   /** @internal The current value, or undefined: one store read, no call in between (compiled code's direct read). */
   current(): unknown {
     let scope = this.store.getStore();

@@ -93,9 +93,7 @@ function currentIfBound<T>(value: T, current: (ifUnbound?: symbol) => unknown): 
  * `unproxyOr(a, _v = unproxyValueOf(ctx))`, then `unproxyOr(b, _v)`.
  */
 export function unproxyValueOf(context: unknown): object | undefined {
-  if (!ContextImpl.is(context)) return undefined;
-  const value = context.current();
-  return typeof value === "object" && value !== null ? value : undefined;
+  return ContextImpl.boundObject(context);
 }
 
 /**
@@ -106,13 +104,13 @@ export function unproxyValueOf(context: unknown): object | undefined {
  * in an import cycle, throws its own ReferenceError).
  */
 export function unproxyFrom<T>(proxy: T, context: unknown): T {
-  const value = unproxyValueOf(context);
+  const value = ContextImpl.boundObject(context);
   return value === undefined ? unproxy(proxy) : (value as T);
 }
 
 /** unproxyIfBound(proxy) for a proxy proven to be `contextProxy(context)`, as unproxyFrom(). */
 export function unproxyIfBoundFrom<T>(proxy: T, context: unknown): T {
-  const value = unproxyValueOf(context);
+  const value = ContextImpl.boundObject(context);
   return value === undefined ? unproxyIfBound(proxy) : (value as T);
 }
 
