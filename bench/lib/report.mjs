@@ -184,7 +184,7 @@ export function renderNode(r) {
     goalRows.join("\n"),
     "**Call** — 16 closures over 16 requests, each made once (inside a run bound to its request), called in turn and the results summed; peers wrap the same plain closures.",
     callTable(r),
-    "**Creation** — make a closure over 1, 4, 16 values inside the context, rotating through 16 values (16 proxies of one context for the compiled rows); peers wrap the same plain closure. Floor: one `getStore()` of a bare AsyncLocalStorage and one closure over its value.",
+    "**Creation** — make a closure over 1, 4, 16 values inside the context, rotating through 16 values (16 proxies of one context for the compiled rows); peers wrap the same plain closure. Floor: one `getStore()` of the runtime's own store (every context lives in it), the value at the head of its scope list, and one closure over it.",
     createTable(r),
     "**Proxy access** — `X[i & 15].user.id` over 16 receivers of each kind, summed.",
     accessTable(r),
