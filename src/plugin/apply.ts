@@ -116,7 +116,8 @@ interface Helpers {
  * statement cannot be re-entered in between (canShareRead): for several proxies of one C, `_unproxyOr(p1, _v =
  * _unproxyValueOf(C))` then `_unproxyOr(p2, _v)`; for several other module-level names, one read of the store,
  * `_unproxyIn(_s = _unproxyScope(), a)` then `_unproxyIn(_s, b)`. Every form reads the captured name first, as
- * `_unproxy(x)` did: one not initialised yet (an import cycle) throws the same ReferenceError. `pending` collects what each new identifier refers to.
+ * `_unproxy(x)` did: one not initialised yet (an import cycle) throws the same ReferenceError. `pending` collects what
+ * each new identifier refers to.
  */
 function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[], free: Plan["free"],
   direct: readonly DirectRead[], canShare: boolean, keep: boolean, helpers: Helpers,
@@ -132,13 +133,8 @@ function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[]
     pending.set(id.name, (path) => context.reference(path));
     return id;
   };
-  const byContext = new Map<Binding, string[]>();
-  for (const { name, context } of direct) {
-    const names = byContext.get(context);
-    if (names) names.push(name);
-    else byContext.set(context, [name]);
-  }
   const contextOf = new Map(direct.map(({ name, context }) => [name, context]));
+  const sharesRead = (context: Binding) => canShare && direct.filter((read) => read.context === context).length > 1;
   const variables: t.Identifier[] = [];
   const variableOf = new Map<Binding, t.Identifier>();
   const atLoad = createdWhileModulesLoad(fn);
@@ -151,8 +147,7 @@ function captureArguments(t: Types, fn: ClosurePath, captured: readonly string[]
   const expressions = captured.map((name): t.Expression => {
     const context = contextOf.get(name);
     if (context !== undefined) {
-      const group = byContext.get(context)!;
-      if (group.length === 1 || !canShare) return call(helpers.from, [read(name), contextRead(context)]);
+      if (!sharesRead(context)) return call(helpers.from, [read(name), contextRead(context)]);
       let variable = variableOf.get(context);
       if (variable === undefined) {
         variable = fn.scope.generateUidIdentifier(`${context.identifier.name}Value`);

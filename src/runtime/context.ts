@@ -20,6 +20,12 @@ export function find(scope: Scope | undefined, key: object): Scope | undefined {
   return scope;
 }
 
+/** The object bound to `key` in a scope list; undefined when it is not there or bound to a primitive or function. */
+export function objectBoundIn(scope: Scope | undefined, key: object): object | undefined {
+  const value = find(scope, key)?.v;
+  return typeof value === "object" && value !== null ? value : undefined;
+}
+
 /**
  * `outer` with `key` bound to `frame`, first. An earlier binding of `key` is dropped, so a chain of runs of the same
  * contexts (a job re-scheduling itself inside run(), recursion) neither grows the list nor keeps old values alive.
@@ -82,34 +88,18 @@ export class ContextImpl<T> implements Context<T> {
     return store.run(bind(store.getStore(), this, frame), fn as (...args: any[]) => R, ...args);
   }
 
-  /** @internal Made by this copy of the runtime (another copy's contexts are ContextLike only). */
-  static is(value: unknown): value is ContextImpl<unknown> {
-    return typeof value === "object" && value !== null && #brand in value;
-  }
-
   /**
    * @internal The object bound to `value` now when it is one of this copy's contexts, else undefined: compiled code's
-   * direct read (unproxyValueOf), the brand check, the store read and the walk in one function, no call in between.
+   * direct read (unproxyValueOf): the brand check, one store read and the walk.
    */
   static boundObject(value: unknown): object | undefined {
     if (typeof value !== "object" || value === null || !(#brand in value)) return undefined;
-    for (let scope = value.store.getStore(); scope !== undefined; scope = scope.n) {
-      if (scope.k === value) {
-        const bound = scope.v;
-        return typeof bound === "object" && bound !== null ? bound : undefined;
-      }
-    }
-    return undefined;
+    return objectBoundIn(value.store.getStore(), value);
   }
 
   /** @internal The current value, or undefined: one store read, no call in between (compiled code's direct read). */
   current(): unknown {
-    let scope = this.store.getStore();
-    while (scope !== undefined) {
-      if (scope.k === this) return scope.v;
-      scope = scope.n;
-    }
-    return undefined;
+    return find(this.store.getStore(), this)?.v;
   }
 
   get(): T {

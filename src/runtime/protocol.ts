@@ -3,7 +3,7 @@
 // in node_modules). Recognising one never reads a property of the value: anything not registered passes untouched.
 // Our proxies also answer [Symbol.for("unproxy.current")]() through their get trap, for code that asks them directly.
 import type { Scope, Store } from "./backend.js";
-import { ContextImpl } from "./context.js";
+import { ContextImpl, objectBoundIn } from "./context.js";
 import { isUnboundError } from "./errors.js";
 import { proxies } from "./state.js";
 
@@ -162,14 +162,7 @@ export function unproxyIfBoundIn<T>(scope: Scope | undefined, value: T): T {
 function boundIn(scope: Scope | undefined, entry: Recent): object | undefined {
   let key = entry.key;
   if (key === undefined) key = entry.key = contextKeys.get(entry.proxy as object) ?? null;
-  if (key === null) return undefined;
-  for (let entry = scope; entry !== undefined; entry = entry.n) {
-    if (entry.k === key) {
-      const value = entry.v;
-      return typeof value === "object" && value !== null ? value : undefined;
-    }
-  }
-  return undefined;
+  return key === null ? undefined : objectBoundIn(scope, key);
 }
 
 /** True for a context proxy of any copy of this runtime (registered in the shared registry); nothing else is read. */

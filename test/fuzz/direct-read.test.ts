@@ -2,9 +2,9 @@
 // `unproxyOr(p, _v = unproxyValueOf(C))` for several proxies of one context, `unproxyIn(_s = unproxyScope(), x)` for
 // several other module-level names — must mean exactly what unproxy() means. Each random program (direct-read.cjs) is
 // compiled once and run twice: against the real runtime and against a reference runtime whose fast paths are their
-// generic definitions
-// (direct-read-run.cjs). Both must print the same: values and identities, thrown errors' name, code and message, and
-// every getter and tryGet call in order. UNPROXY_DIRECT_RUNS widens the run (programs; module graphs are a 25th).
+// generic definitions (direct-read-run.cjs). Both must print the same: values and identities, thrown errors' name,
+// code and message, and every getter and tryGet call in order. UNPROXY_DIRECT_RUNS widens the run (programs; module
+// graphs are a 25th).
 import fc from "fast-check";
 import path from "node:path";
 import plugin from "../../src/plugin/index";
